@@ -1,0 +1,62 @@
+"""Load fastText's lid.176 model once per process, from the package or `models/`, never the network.
+
+>>> model = load_model()
+>>> predict_batch(model, ["Слава Україні, героям слава", "The cat sat on the mat"])[0][0][0]
+'uk'
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_NAME = "lid.176.ftz"
+_lock = threading.Lock()
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """The language model file is missing: the message says where it was looked for."""
+
+
+def model_path() -> Path:
+    """Where lid.176.ftz is: $CLEANPREP_LID_MODEL, the installed package, or the source tree."""
+    env = os.environ.get("CLEANPREP_LID_MODEL")
+    candidates = [Path(env)] if env else []
+    here = Path(__file__).resolve().parent.parent
+    candidates += [here / "models" / MODEL_NAME, here.parent / "models" / MODEL_NAME]
+    for path in candidates:
+        if path.is_file():
+            return path
+    looked = ", ".join(str(p) for p in candidates)
+    raise ModelNotFoundError(
+        f"fastText language model {MODEL_NAME} not found (looked in {looked}); "
+        "reinstall cleanprep or set CLEANPREP_LID_MODEL to the file"
+    )
+
+
+@lru_cache(maxsize=1)
+def load_model():  # noqa: ANN201 - fasttext has no type for its model
+    """The fastText model, loaded once per process (forked workers share the parent's copy)."""
+    import fasttext
+
+    with _lock:
+        # fastText prints a warning about load_model to stderr on every load; it is noise here.
+        fasttext.FastText.eprint = lambda *args, **kwargs: None
+        return fasttext.load_model(str(model_path()))
+
+
+def predict_batch(model, texts: list[str], k: int = 3) -> list[list[tuple[str, float]]]:  # noqa: ANN001
+    """Top-k (language, probability) for each text, in one call to fastText's C++ code."""
+    if not texts:
+        return []
+    # fastText reads one line per text: newlines inside a text would end it early.
+    clean = [t.replace("\n", " ") for t in texts]
+    labels, probs = model.f.multilinePredict(clean, k, 0.0, "strict")
+    out = []
+    for labs, ps in zip(labels, probs):
+        out.append([(lab[9:], float(p)) for lab, p in zip(labs, np.asarray(ps))])
+    return out

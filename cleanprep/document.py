@@ -112,6 +112,12 @@ class Document:
     clean: str = ""
     redactions: dict[str, int] = field(default_factory=dict)
     error: str | None = None
+    # Where the document goes: `unit` is the output file (relative path) it belongs to; a big file
+    # arrives in several parts, a JSONL file as many records; `last` marks the unit's last one.
+    unit: str = ""
+    part: int = 0
+    last: bool = True
+    nbytes: int = 0
 
     def content(self, seg: Segment) -> str:
         """The text of one segment."""

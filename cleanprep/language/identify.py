@@ -1,19 +1,31 @@
-"""First version of the identify stage: fastText on every segment, the main language by characters.
+"""The identify stage: the language of every segment and the document's main language.
 
->>> from cleanprep.document import Document
+Evidence, strongest first: the script of the letters (Greek is Greek whatever the model says),
+letters only one Cyrillic language uses, fastText's top-k probabilities, and the document's main
+language as a prior, which short and name-like segments follow unless the evidence against it is
+strong. A segment whose line switches script halfway is cut where the script changes.
+
 >>> result = detect("The war went on for years.\\nФото: Reuters, Міністр оборони Туреччини")
->>> result.lang, [s.lang for s in result.spans]
-('en', ['en', 'uk'])
+>>> result.lang, [(s.lang, s.start, s.end) for s in result.spans]
+('en', [('en', 0, 26), ('uk', 27, 67)])
+>>> [s.lang for s in detect("The talks ended. Переговоры закончились ничем, сообщил источник.").spans]
+['en', 'ru']
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
-from ..document import UNKNOWN_LANG, Document, LanguageSpan
+from ..document import UNKNOWN_LANG, Document, LanguageSpan, Segment
 from ..split import split_document
+from .context import main_language, smooth
+from .cyrillic import normalise_cyrillic
+from .decide import Evidence, decide, gather
 from .model import load_model, predict_batch
+from .scripts import split_on_script
+
+# How many of fastText's guesses to weigh: the right language is almost always among them.
+TOP_K = 6
 
 
 @dataclass
@@ -29,30 +41,56 @@ class DetectResult:
 
 
 def identify(doc: Document, target: str | None = None) -> None:
-    """Set `lang` and `score` on every segment of `doc`, and `doc.lang` (the main language)."""
+    """Set `lang` and `score` on every segment of `doc`, and `doc.lang` (the main language).
+
+    Segments that change script midway are cut in two first (offsets, block and line kept).
+    `target` breaks a near tie for the main language; it never makes a segment foreign or not.
+    """
     if not doc.segments:
         doc.lang, doc.lang_score = UNKNOWN_LANG, 0.0
         return
-    preds = predict_batch(load_model(), [doc.content(s) for s in doc.segments], k=1)
-    weight: Counter[str] = Counter()
-    for seg, pred in zip(doc.segments, preds):
-        seg.lang, seg.score = pred[0]
-        weight[seg.lang] += seg.end - seg.start
-    doc.lang = weight.most_common(1)[0][0]
-    doc.lang_score = weight[doc.lang] / max(1, sum(weight.values()))
+    doc.segments = split_on_script(doc.fixed, doc.segments)
+    texts = [doc.content(s) for s in doc.segments]
+    # The model reads "вiн" (Latin i) as noise; the letters rules see the same normalised text.
+    evidence = gather(texts, predict_batch(load_model(), [normalise_cyrillic(t) for t in texts], k=TOP_K))
+    doc.lang, doc.lang_score = main_language(evidence, target)
+    for seg, ev in zip(doc.segments, evidence):
+        seg.lang, seg.score = decide(ev, doc.lang)
+    smooth(doc.segments, evidence, doc.lang)
 
 
 def detect(text: str) -> DetectResult:
-    """Language spans of `text`, adjacent spans of one language merged."""
+    """Language spans of `text`, adjacent spans of one language merged.
+
+    Offsets are characters of `text`; the spans cover every non-blank character and never overlap.
+    """
     doc = Document(id="", text=text)
     doc.fixed = text
     split_document(doc)
     identify(doc)
+    return DetectResult(doc.lang, doc.lang_score, merge_spans(doc.segments))
+
+
+def merge_spans(segments: list[Segment]) -> list[LanguageSpan]:
+    """One span per run of adjacent segments in one language (its score: the length-weighted mean).
+
+    >>> merge_spans([Segment(0, 4, lang="en", score=1.0), Segment(5, 9, lang="en", score=0.5),
+    ...              Segment(10, 12, lang="uk", score=0.9)])
+    [LanguageSpan(start=0, end=9, lang='en', score=0.75), LanguageSpan(start=10, end=12, lang='uk', score=0.9)]
+    """
     spans: list[LanguageSpan] = []
-    for seg in doc.segments:
+    weight = 0
+    for seg in segments:
+        size = seg.end - seg.start
         if spans and spans[-1].lang == seg.lang:
             last = spans[-1]
-            spans[-1] = LanguageSpan(last.start, seg.end, last.lang, max(last.score, seg.score))
+            score = (last.score * weight + seg.score * size) / (weight + size)
+            spans[-1] = LanguageSpan(last.start, seg.end, last.lang, score)
+            weight += size
         else:
             spans.append(LanguageSpan(seg.start, seg.end, seg.lang, seg.score))
-    return DetectResult(doc.lang, doc.lang_score, spans)
+            weight = size
+    return spans
+
+
+__all__ = ["DetectResult", "Evidence", "detect", "identify", "merge_spans"]

@@ -1,0 +1,2 @@
+def judge_chrome(doc, recurrence=None) -> None:
+    pass

@@ -1,0 +1,224 @@
+"""Interface phrases of web pages in many languages, grouped by what they mark.
+
+Each group is one precompiled pattern, matched against a whole short line (`LINE_PATTERNS`: the line
+is nothing but the phrase, perhaps with a count or an arrow) or against its start (`PREFIX_PATTERNS`:
+"Foto: ...", "Posted by ...", "Tags: ..."). The phrases are the words of common page templates
+(WordPress, news CMSs, cookie banners) in English, German, French, Spanish, Italian, Portuguese,
+Dutch, Polish, Czech, Russian, Ukrainian and a few more, written from general knowledge.
+
+>>> match_line("Weiterlesen »"), match_line("Share this:"), match_line("Nach oben")
+('nav', 'share', 'nav')
+>>> match_prefix("Фото: Reuters"), match_prefix("Posted by admin on May 3"), match_prefix("The war")
+('caption', 'byline', None)
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Decorations around an interface word: arrows, bullets, counts in brackets, colons.
+_DECOR = r"[\s\p{Pd}|:·•»«›‹>→←↑<()\[\]#*+.,!?\d]*"
+
+
+def _line(words: str) -> str:
+    return words
+
+
+# A line that is only one of these phrases (alternatives of words, compiled together below).
+LINE_PATTERNS: dict[str, str] = {
+    "nav": _line(
+        r"home|homepage|start|startseite|accueil|inicio|início|pagina iniziale|strona główna|главная|головна"
+        r"|menu|menü|menú|main menu|hauptmenü|navigation|navigation menu|hauptnavigation|search|suche|suchen"
+        r"|rechercher|recherche|buscar|búsqueda|cerca|szukaj|поиск|пошук|zoeken"
+        r"|skip to (?:main )?content|skip to navigation|zum inhalt(?: springen| wechseln)?|direkt zum inhalt"
+        r"|springe direkt zu|aller au contenu|ir al contenido|pasar al contenido principal|vai al contenuto"
+        r"|more|mehr|plus|más|mais|altro|więcej|ещё|ще|meer|show more|mehr anzeigen|load more|mehr laden"
+        r"|read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|continua a leggere|czytaj dalej"
+        r"|читать далее|читати далі|lees meer|continue reading|read the full article|zum artikel"
+        r"|back to top|nach oben|zurück nach oben|top|retour en haut|volver arriba|torna su|do góry|наверх"
+        r"|back|zurück|retour|volver|indietro|wstecz|назад|next|weiter|nächste|suivant|siguiente|successivo"
+        r"|dalej|далее|далі|previous|vorherige|zurück|précédent|anterior|precedente|poprzedni"
+        r"|(?:next|previous|older|newer) (?:post|article|entry|posts)|(?:nächster|vorheriger) (?:beitrag|artikel)"
+        r"|beitragsnavigation|post navigation|page \d+ of \d+|seite \d+ von \d+"
+        r"|login|log in|sign in|sign up|register|anmelden|abmelden|registrieren|einloggen|connexion"
+        r"|s'inscrire|iniciar sesión|registrarse|accedi|registrati|zaloguj(?: się)?|войти|увійти|вхід"
+        r"|contact|contact us|kontakt|impressum|imprint|datenschutz|datenschutzerklärung|privacy|privacy policy"
+        r"|terms|terms of use|terms of service|agb|nutzungsbedingungen|mentions légales|aviso legal"
+        r"|política de privacidad|cookie policy|cookies|sitemap|about|about us|über uns|qui sommes-nous"
+        r"|quiénes somos|chi siamo|o nas|о нас|про нас|faq|hilfe|help|archive|archiv|archives|rss|feed"
+        r"|kategorien|categories|catégories|categorías|kategorie|category|meta|links|blogroll|newsletter"
+        r"|news feed|latest news|neueste beiträge|recent posts|letzte beiträge|neueste kommentare"
+        r"|recent comments|most viewed|most read|meistgelesen|popular|beliebt|trending|editor's choice"
+        r"|advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|sponsored"
+        r"|close|schließen|fermer|cerrar|chiudi|zamknij|закрыть|закрити|ok|okay|accept|akzeptieren|"
+        r"alle akzeptieren|accept all|ablehnen|decline|einstellungen|settings|gallery|galerie|video|videos"
+        r"|photo|photos|foto|fotos|bilder|audio|podcast|print|drucken|imprimer|imprimir|stampa|drukuj"
+        r"|печать|друк|e-?mail|mail|whatsapp|twitter|facebook|instagram|linkedin|pinterest|youtube|telegram"
+        r"|xing|reddit|tumblr|tiktok|vk|google\+?|copy link|link kopieren|avatar|reporter|redakteur|editor"
+        r"|author|autor|auteur|autorin|autoren|authors|translator"
+    ),
+    "share": _line(
+        r"share|share this|share this article|share on \w+|teilen|artikel teilen|diesen artikel teilen"
+        r"|jetzt teilen|mit anderen teilen|partager|partagez|compartir|comparte|condividi|compartilhar"
+        r"|udostępnij|поделиться|поширити|поділитися|delen|dela|del|sdílet|tweet|pin it|like|gefällt mir"
+        r"|j'aime|me gusta|mi piace|lubię to|нравится|подобається|follow us|folge uns|folgen|suivez-nous"
+        r"|síguenos|seguici|obserwuj nas|следите за нами|стежте за нами|subscribe|abonnieren|s'abonner"
+        r"|suscríbete|suscribirse|iscriviti|subskrybuj|подписаться|підписатися|share this:|teilen mit:"
+    ),
+    "comment-form": _line(
+        r"comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze?|комментари[йи]|коментар[іи]?"
+        r"|reacties|leave a (?:reply|comment)|post a comment|add a comment|write a comment|kommentar verfassen"
+        r"|kommentar schreiben|schreibe einen kommentar|laisser un commentaire|deja un comentario"
+        r"|deja una respuesta|lascia un commento|dodaj komentarz|оставить комментарий|залишити коментар"
+        r"|reply|antworten|antwort|répondre|responder|rispondi|odpowiedz|ответить|відповісти"
+        r"|cancel reply|antwort abbrechen|annuler la réponse|cancelar respuesta|name|e-?mail address|website"
+        r"|webseite|url|comment|nachricht|message|send|senden|absenden|envoyer|enviar|invia|wyślij"
+        r"|отправить|надіслати|submit|post comment|kommentar abschicken|kommentar absenden"
+        r"|publicar comentario|no comments|keine kommentare|\d+ comments?|\d+ kommentare?"
+    ),
+}
+
+# A short line that starts with one of these is chrome of the named kind.
+PREFIX_PATTERNS: dict[str, str] = {
+    "caption": (
+        r"^[\s•*\-]*(?:photo|foto|fotos|bild|bilder|image|picture|pic|фото|світлина|zdjęcie|fot\.|photos"
+        r"|fotografía|illustration|grafik|graphic|video|credit|credits|bildquelle|quelle|source|fuente"
+        r"|fonte|źródło|источник|джерело|titelbild|beitragsbild|symbolbild|foto ?credit|copyright)\b"
+        r"\s*(?::|by|von|de|di|for|:|\(|©|/)"
+    ),
+    "byline": (
+        r"^[\s•*\-]*(?:posted|published|written|updated|veröffentlicht|geschrieben|aktualisiert"
+        r"|erstellt|verfasst|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano"
+        r"|opublikowany|aktualizacja|опубликовано|опубліковано|gepubliceerd|filed under|posted in"
+        r"|abgelegt unter|veröffentlicht in|eingestellt von|by|von|par|por|di|przez|автор|от|від|door"
+        r"|text|texte|texto|testo|tekst|redaktion|author|autor|auteur)\b\s*(?:on|am|le|el|il|by|von|in|:)?"
+    ),
+    "tags": (
+        r"^[\s•*\-]*(?:tags?|schlagw(?:ö|o)rte?|stichw(?:ö|o)rte?|themen|thema|topics?|keywords?"
+        r"|mots[- ]clés|étiquettes|etiquetas|palabras clave|tag|parole chiave|tagi|słowa kluczowe"
+        r"|теги|метки|мітки|ключевые слова|categor(?:y|ies)|kategorien?|catégories?|categorías?"
+        r"|rubrik|rubriken|filed in|labels?)\s*:"
+    ),
+    "related": (
+        r"^[\s•*\-]*(?:related|related (?:posts|articles|stories|content|news)|read also|see also"
+        r"|you (?:may|might) also like|more (?:from|on|about|stories|news)|lesen sie auch|lies auch"
+        r"|auch interessant|das könnte sie auch interessieren|ähnliche (?:beiträge|artikel)|mehr zum thema"
+        r"|weitere (?:artikel|beiträge|nachrichten|meldungen)|verwandte (?:artikel|beiträge)|à lire aussi"
+        r"|lire aussi|voir aussi|sur le même sujet|articles similaires|lee también|te puede interesar"
+        r"|noticias relacionadas|artículos relacionados|leggi anche|articoli correlati|potrebbe interessarti"
+        r"|czytaj (?:też|także)|zobacz (?:też|także)|читайте также|читайте також|смотрите также"
+        r"|дивіться також|lees ook|gerelateerde artikelen|leia também|veja também)\b"
+    ),
+    "share": (
+        r"^[\s•*\-]*(?:share (?:this|on|via)|teilen (?:auf|per|via|mit)|auf \w+ teilen|partager sur"
+        r"|compartir en|condividi su|udostępnij na|поделиться в|поділитися в|follow us on|folgen sie uns"
+        r"|subscribe to|abonnieren sie|newsletter abonnieren|sign up for our newsletter|melden sie sich)\b"
+    ),
+    "comment-form": (
+        r"^[\s•*\-]*(?:your email address will not be published|required fields are marked"
+        r"|ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|pflichtfelder"
+        r"|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|les champs obligatoires"
+        r"|tu dirección de correo electrónico no será publicada|los campos obligatorios"
+        r"|il tuo indirizzo email non sarà pubblicato|i campi obbligatori|twój adres e-mail nie zostanie"
+        r"|ваш адрес email не будет опубликован|ваша адреса електронної пошти не буде"
+        r"|notify me of|benachrichtige mich|benachrichtigung bei|informiere mich|m'avertir|avísame"
+        r"|avvisami|powiadom mnie|save my name|meinen namen|name \(|e-?mail \(|website \(|du kommentierst"
+        r"|you are commenting|log in to (?:reply|comment)|you must be logged in|sie müssen angemeldet"
+        r"|zum kommentieren|um zu kommentieren|\d+ (?:comments?|kommentare?|commentaires?|comentarios?)\b)"
+    ),
+    "cookie": (
+        r"(?:\bcookies?\b.{0,80}\b(?:use|uses|using|accept|verwendet|verwenden|nutzt|nutzen|einsatz"
+        r"|akzeptier|zustimm|utilise|utilisons|accepte|utiliza|utilizamos|acept|utilizza|usiamo|accett"
+        r"|używa|akcept|использует|використову|gebruikt)|(?:diese|unsere) (?:website|webseite|seite) "
+        r"(?:verwendet|nutzt|benutzt)|this (?:website|site) uses|we use cookies|wir verwenden cookies"
+        r"|ce site utilise|este sitio (?:web )?utiliza|questo sito utilizza|ten serwis używa)"
+    ),
+    "appeal": (
+        r"(?:\b(?:donate|donation|spenden?|spendenkonto|unterstützen sie|support us|support our"
+        r"|become a (?:patron|member|supporter)|patreon|paypal|iban|bic|faire un don|soutenez"
+        r"|donar|donación|apóyanos|dona ora|sostienici|wesprzyj|wpłać|пожертв|поддержите|підтримайте"
+        r"|підтримати|донат|задонатити|ставай патроном|monobank|приватбанк)\b"
+        r"|\b\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{4}\b)"
+    ),
+    "copyright": (
+        r"^[\s•*\-]*(?:©|\(c\)|copyright|all rights reserved|alle rechte vorbehalten"
+        r"|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
+        r"|wszelkie prawa zastrzeżone|все права защищены|всі права захищені|powered by|proudly powered"
+        r"|bloggen auf|theme by|designed by|erstelle eine website|create a (?:free )?website)"
+    ),
+}
+
+# A line that is only a date, a time, or a reading time ("3. August 2015", "12.05.2021 14:30", "5 min read").
+_MONTHS = (
+    r"jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch)?|märz|mars|apr(?:il)?|avr(?:il)?"
+    r"|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juil(?:let)?|aug(?:ust)?|août|sep(?:t|tember|tembre)?"
+    r"|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|déc(?:embre)?"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março"
+    r"|maio|junho|julho|setembro|outubro|novembro|dezembro|stycznia|lutego|marca|kwietnia|maja|czerwca"
+    r"|lipca|sierpnia|września|października|listopada|grudnia|января|февраля|марта|апреля|мая|июня|июля"
+    r"|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня"
+    r"|вересня|жовтня|листопада|грудня"
+)
+_DAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag"
+    r"|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves"
+    r"|viernes|sábado|domingo|mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so"
+)
+DATE_LINE = regex.compile(
+    rf"(?i)^(?:(?:{_DAYS}|{_MONTHS}|am|on|le|el|il|de|del|um|at|à|a las|uhr|h|gmt|utc|cet|cest|mez"
+    rf"|[ap]\.?m\.?)\b\.?|\d{{1,4}}(?:st|nd|rd|th|er)?\.?|[\s\p{{Pd}}|,:·•/()])++$"
+)
+READ_TIME = regex.compile(
+    r"(?i)^\s*\d+\s*(?:min(?:ute)?s?|minuten?|mins?)\.?\s*(?:read|lesezeit|lesen|de lecture|de lectura"
+    r"|di lettura|czytania)?\s*$|^\s*(?:lesezeit|reading time|temps de lecture)\s*:?\s*\d+"
+)
+
+
+def _group(kind: str) -> str:
+    return kind.replace("-", "_")
+
+
+# One pattern per question, so a line costs one regex call, not one per kind (speed matters here).
+_LINE_ANY = regex.compile(
+    rf"(?i)^{_DECOR}(?:" + "|".join(f"(?P<{_group(k)}>{w})" for k, w in LINE_PATTERNS.items()) + rf"){_DECOR}$"
+)
+_ANCHORED = [k for k in PREFIX_PATTERNS if k not in ("cookie", "appeal")]
+_PREFIX_ANY = regex.compile(
+    "(?i)" + "|".join(f"(?P<{_group(k)}>{PREFIX_PATTERNS[k]})" for k in _ANCHORED)
+)
+_ANYWHERE = regex.compile(
+    "(?i)" + "|".join(f"(?P<{k}>{PREFIX_PATTERNS[k]})" for k in ("cookie", "appeal"))
+)
+_KIND = {_group(k): k for k in [*LINE_PATTERNS, *PREFIX_PATTERNS]}
+
+
+def match_line(text: str) -> str | None:
+    """The kind of interface phrase `text` consists of, or None (only worth asking of short lines)."""
+    m = _LINE_ANY.match(text)
+    return _KIND[m.lastgroup] if m else None
+
+
+def match_prefix(text: str) -> str | None:
+    """The kind of chrome a line starting (or, for cookies and appeals, containing) this text is."""
+    m = _PREFIX_ANY.match(text)
+    if m:
+        return _KIND[m.lastgroup]
+    return match_anywhere(text)
+
+
+def match_anywhere(text: str) -> str | None:
+    """"cookie" or "appeal" when `text` holds a cookie notice or a donation appeal anywhere."""
+    m = _ANYWHERE.search(text)
+    return m.lastgroup if m else None
+
+
+def is_date_line(text: str) -> bool:
+    """True for a line that is only a date, a time or a reading time.
+
+    >>> is_date_line("3. August 2015"), is_date_line("Thursday 14 December 2017"), is_date_line("1 min read")
+    (True, True, True)
+    >>> is_date_line("2015 war ein gutes Jahr")
+    False
+    """
+    return bool(READ_TIME.match(text) or (DATE_LINE.match(text) and any(c.isdigit() for c in text)))

@@ -1,0 +1,3 @@
+class RecurrenceIndex:
+    def add(self, doc_text: str) -> None:
+        pass

@@ -1,0 +1,57 @@
+"""`cleanprep clean INPUT... -o OUTDIR`: clean text trees, files, JSONL or stdin."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..runner import RunOptions, run_clean
+from .options import add_pipeline_options, config_from_args
+
+EXAMPLES = """examples:
+  cleanprep clean pages/ -o clean/                  mirror pages/a/b.txt to clean/a/b.txt
+  cleanprep clean pages/ -o clean/ --foreign drop   drop foreign segments instead of translating
+  cleanprep clean pages/ -o clean/ --foreign-for uk=translate --foreign-for '*=drop'
+  cleanprep clean crawl.jsonl -o out/ --format jsonl --report report.json
+  cleanprep clean pages/ -o clean/ --resume         carry on after an interruption
+  cat page.txt | cleanprep clean - -o -              clean standard input to standard output
+
+exit codes: 0 all inputs done; 1 some inputs failed (named on stderr and in --report);
+            2 usage or configuration error; 130 interrupted (finished outputs stay; use --resume)
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("clean", help="clean text files, directories or JSONL",
+                       description="Repair, de-chrome and make single-language every input.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, JSONL file or - for stdin")
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR",
+                   help="output directory (mirrors the input tree), or - for standard output")
+    add_pipeline_options(p)
+    p.add_argument("--report", type=Path, metavar="FILE", help="write the run's summary as JSON")
+    p.add_argument("--resume", action="store_true",
+                   help="skip inputs already complete in OUTDIR (known from its manifest)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="local processes (default) or a Ray cluster (pip install cleanprep[ray])")
+    p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (e.g. auto)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    outdir = None if args.output == "-" else Path(args.output)
+    if args.engine == "ray":
+        from ..engines.ray_engine import run_clean_ray
+
+        summary = run_clean_ray(args.inputs, config, outdir, address=args.address, report=args.report)
+    else:
+        options = RunOptions(outdir=outdir, resume=args.resume, report=args.report, progress=not args.quiet)
+        summary = run_clean(args.inputs, config, options)
+    if not args.quiet:
+        print(summary.format_text(), file=sys.stderr)
+    if summary.interrupted:
+        return 130
+    return 1 if summary.failed else 0

@@ -1,0 +1,85 @@
+"""Tell Cyrillic-script languages apart by the letters each alone uses.
+
+fastText confuses Ukrainian, Russian, Belarusian and Bulgarian on short text, but their alphabets
+differ: only Ukrainian has ї є ґ, only Belarusian ў (and і without и), Russian has ы э ё and no і,
+Bulgarian uses ъ as a vowel and has neither ы nor э. `cyrillic_candidates` turns the letters of a
+segment into the set of languages it can be in (None when the letters say nothing).
+
+>>> cyrillic_candidates("Міністр оборони Туреччини")
+frozenset({'uk'})
+>>> cyrillic_candidates("Вечарына будзе цёплай")
+frozenset({'be'})
+>>> cyrillic_candidates("Результат оказался ошеломляющим.")
+frozenset({'ru'})
+>>> cyrillic_candidates("Броят на загиналите")
+frozenset({'bg'})
+>>> cyrillic_candidates("Я хочу сказать о другом.") is None
+True
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Latin i among Cyrillic letters is a typing habit of Ukrainian and Belarusian writers ("вiн").
+_LATIN_I = regex.compile(r"(?<=\p{Cyrillic})[iI]|[iI](?=\p{Cyrillic})")
+_LETTERS = "іїєґўыэёъиѓќѕђћјљњџәғқңөұүһӣӯҳҷҗ"
+_COUNT_TABLE = {ord(c): c for c in _LETTERS} | {ord(c.upper()): c for c in _LETTERS}
+
+UK_ONLY = frozenset("їєґ")
+RU_ONLY = frozenset("ыэё")
+MK_ONLY = frozenset("ѓќѕ")
+SR_ONLY = frozenset("ђћ")
+SOUTH_SLAVIC = frozenset("јљњџ")  # Serbian and Macedonian
+TURKIC_MONGOLIC = frozenset("әғқңөұүһӣӯҳҷҗ")  # kk ky tt ba tg mn ...
+EAST_SLAVIC_AND_BG = frozenset({"ru", "uk", "be", "bg"})
+
+
+def normalise_cyrillic(text: str) -> str:
+    """Latin i inside Cyrillic words becomes Cyrillic і, as the writer meant.
+
+    >>> normalise_cyrillic("скiнчив вiн")
+    'скінчив він'
+    """
+    if "i" not in text and "I" not in text:
+        return text
+    return _LATIN_I.sub(lambda m: "і" if m.group() == "i" else "І", text)
+
+
+def distinctive_letters(text: str) -> set[str]:
+    """The distinctive lower-case Cyrillic letters `text` contains."""
+    return set(text.translate(_COUNT_TABLE)) & set(_LETTERS)
+
+
+def cyrillic_candidates(text: str) -> frozenset[str] | None:
+    """The languages the letters of `text` allow, or None when they do not narrow it down."""
+    letters = distinctive_letters(text)
+    if not letters:
+        return None
+    if letters & TURKIC_MONGOLIC:
+        return None  # the model tells kk, ky, tt, ba, tg, mn apart better than a letter table
+    if letters & MK_ONLY:
+        return frozenset({"mk"})
+    if letters & SR_ONLY:
+        return frozenset({"sr", "sh"})
+    if letters & SOUTH_SLAVIC:
+        return frozenset({"sr", "mk", "sh"})
+    if "ў" in letters:
+        return frozenset({"be"})
+    if letters & UK_ONLY:
+        return frozenset({"uk", "rue"})
+    if "і" in letters:
+        # Ukrainian and Belarusian both write і; Belarusian has no и, Ukrainian no ы or э.
+        if letters & {"ы", "э"} and "и" not in letters:
+            return frozenset({"be"})
+        if "и" in letters:
+            return frozenset({"uk", "rue"})
+        return frozenset({"uk", "be"})
+    if letters & RU_ONLY:
+        if "и" not in letters and letters & {"ы", "э"} and "ъ" not in letters:
+            return frozenset({"ru", "be"})
+        return frozenset({"ru"})
+    if "ъ" in letters:
+        return frozenset({"bg"})
+    # Only и: Russian, Ukrainian or Bulgarian (Belarusian never writes и).
+    return frozenset({"ru", "uk", "bg", "mk", "sr"})

@@ -1,0 +1,215 @@
+"""The script of a text's letters, as evidence for its language.
+
+`script_codes(text)` maps every character to a one-letter script code of the same length (a space
+for digits, punctuation and anything that is not a letter), so counts and runs are found with
+`str.count` and regular expressions instead of a Python loop over characters.
+
+>>> script_codes("Hi, Київ 東京")
+'LL  CCCC ZZ'
+>>> dominant_script("Фото: Reuters, Міністр оборони Туреччини")
+'C'
+>>> sorted(SCRIPT_LANGUAGES["K"])
+['ko']
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+LATIN, CYRILLIC, GREEK, ARABIC, HEBREW, HAN, KANA, HANGUL = "L", "C", "G", "A", "H", "Z", "J", "K"
+NEUTRAL = " "
+
+# Unicode blocks of the scripts lid.176 knows; only letters and combining marks in them count.
+_BLOCKS: list[tuple[int, int, str]] = [
+    (0x0041, 0x005A, LATIN), (0x0061, 0x007A, LATIN), (0x00C0, 0x02AF, LATIN), (0x1E00, 0x1EFF, LATIN),
+    (0x0370, 0x03FF, GREEK), (0x1F00, 0x1FFF, GREEK),
+    (0x0400, 0x052F, CYRILLIC), (0x1C80, 0x1C8F, CYRILLIC), (0x2DE0, 0x2DFF, CYRILLIC), (0xA640, 0xA69F, CYRILLIC),
+    (0x0530, 0x058F, "Q"),  # Armenian
+    (0x0590, 0x05FF, HEBREW), (0xFB1D, 0xFB4F, HEBREW),
+    (0x0600, 0x06FF, ARABIC), (0x0750, 0x077F, ARABIC), (0x08A0, 0x08FF, ARABIC),
+    (0xFB50, 0xFDFF, ARABIC), (0xFE70, 0xFEFF, ARABIC),
+    (0x0780, 0x07BF, "d"),  # Thaana
+    (0x0900, 0x097F, "D"),  # Devanagari
+    (0x0980, 0x09FF, "B"),  # Bengali
+    (0x0A00, 0x0A7F, "P"),  # Gurmukhi
+    (0x0A80, 0x0AFF, "U"),  # Gujarati
+    (0x0B00, 0x0B7F, "O"),  # Oriya
+    (0x0B80, 0x0BFF, "M"),  # Tamil
+    (0x0C00, 0x0C7F, "E"),  # Telugu
+    (0x0C80, 0x0CFF, "N"),  # Kannada
+    (0x0D00, 0x0D7F, "Y"),  # Malayalam
+    (0x0D80, 0x0DFF, "S"),  # Sinhala
+    (0x0E00, 0x0E7F, "T"),  # Thai
+    (0x0E80, 0x0EFF, "X"),  # Lao
+    (0x0F00, 0x0FFF, "I"),  # Tibetan
+    (0x1000, 0x109F, "V"),  # Myanmar
+    (0x10A0, 0x10FF, "R"), (0x1C90, 0x1CBF, "R"),  # Georgian
+    (0x1100, 0x11FF, HANGUL), (0x3130, 0x318F, HANGUL), (0xAC00, 0xD7AF, HANGUL),
+    (0x1200, 0x139F, "F"),  # Ethiopic
+    (0x1780, 0x17FF, "W"),  # Khmer
+    (0x3040, 0x30FF, KANA), (0x31F0, 0x31FF, KANA), (0xFF66, 0xFF9F, KANA),
+    (0x3400, 0x4DBF, HAN), (0x4E00, 0x9FFF, HAN), (0xF900, 0xFAFF, HAN),
+]
+
+# The languages (lid.176 labels) each script can be written in; the first is the default.
+SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
+    GREEK: ("el",), HEBREW: ("he", "yi"), HANGUL: ("ko",), KANA: ("ja",),
+    # Japanese is never written in Han characters alone for a whole sentence; Chinese is.
+    HAN: ("zh",),
+    "Q": ("hy",), "d": ("dv",), "D": ("hi", "mr", "ne", "sa", "mai", "bh", "new", "gom", "dty"),
+    "B": ("bn", "as", "bpy"), "P": ("pa",), "U": ("gu",), "O": ("or",), "M": ("ta",), "E": ("te",),
+    "N": ("kn",), "Y": ("ml",), "S": ("si",), "T": ("th",), "X": ("lo",), "I": ("bo",), "V": ("my",),
+    "R": ("ka", "xmf"), "F": ("am",), "W": ("km",),
+    ARABIC: ("ar", "fa", "ur", "ps", "ckb", "ug", "sd", "pnb", "azb", "mzn", "arz", "lrc", "glk"),
+    CYRILLIC: ("ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tg", "tt", "ba", "mn", "cv", "os", "sah",
+               "ce", "av", "kv", "mhr", "mrj", "myv", "udm", "lez", "krc", "xal", "tyv", "bxr", "rue"),
+}
+# Scripts whose characters are syllables or words, not single sounds: one weighs like several letters.
+_HEAVY = {HAN: 3, KANA: 2, HANGUL: 3}
+
+
+def _build_table() -> str:
+    codes = [NEUTRAL] * 0x10000
+    for lo, hi, code in _BLOCKS:
+        for cp in range(lo, hi + 1):
+            if unicodedata.category(chr(cp))[0] in "LM":
+                codes[cp] = code
+    for cp in (0x00D7, 0x00F7):  # multiplication and division signs sit among Latin letters
+        codes[cp] = NEUTRAL
+    return "".join(codes)
+
+
+_TABLE = _build_table()
+# Characters outside the BMP (emoji, rare CJK) are left as they are by translate; make them neutral.
+_ASTRAL = regex.compile(r"[^\u0000-\uffff]")
+
+
+def script_codes(text: str) -> str:
+    """One script code per character of `text` (same length; a space where no script applies)."""
+    codes = text.translate(_TABLE)
+    return _ASTRAL.sub(NEUTRAL, codes) if not codes.isascii() and _ASTRAL.search(codes) else codes
+
+
+def script_weights(codes: str) -> dict[str, int]:
+    """Weight of each script in a code string: letters, CJK characters counting as several."""
+    out: dict[str, int] = {}
+    for code in set(codes) - {NEUTRAL}:
+        out[code] = codes.count(code) * _HEAVY.get(code, 1)
+    return out
+
+
+def dominant_script(text: str) -> str:
+    """The script most of the letters of `text` are in (Han with any Kana counts as Japanese).
+
+    >>> dominant_script("2016年度において"), dominant_script("12:30"), dominant_script("PGE Park 东京都庁")
+    ('J', ' ', 'Z')
+    """
+    return dominant_of(script_weights(script_codes(text)))
+
+
+def dominant_of(weights: dict[str, int]) -> str:
+    """The dominant script of precomputed weights (NEUTRAL when there are no letters)."""
+    if not weights:
+        return NEUTRAL
+    if KANA in weights and HAN in weights:
+        weights = dict(weights)
+        weights[KANA] += weights.pop(HAN)
+    return max(weights.items(), key=lambda kv: kv[1])[0]
+
+
+# Letters of another script inside a segment stay with it below this weight: a name in Latin
+# letters inside a Russian sentence ("George Bush") is part of the sentence, not a switch.
+MIN_SWITCH_WEIGHT = 12
+# A run with the same script on both sides is a quotation or a name ("The Daily Telegraph") unless long.
+MIN_INSET_WEIGHT = 40
+# Kana and Han write one language (Japanese mixes both); so do the scripts a reader takes as one run.
+_RUN_GROUP = str.maketrans({KANA: HAN})
+_RUN = regex.compile(r"(\S)\1*")
+
+
+def switch_points(codes: str) -> list[int]:
+    """Offsets where the script changes for good: both sides hold enough letters of their script.
+
+    >>> text = "He said: なお、2016年度において反競争的行為に該当する"
+    >>> switch_points(script_codes(text))
+    [9]
+    >>> switch_points(script_codes("Вчера George Bush приехал в Германию"))
+    []
+    """
+    grouped = codes.translate(_RUN_GROUP)
+    runs: list[list] = []  # [code, start, end, weight]
+    for m in _RUN.finditer(grouped):
+        code = m.group(1)
+        weight = (m.end() - m.start()) * _HEAVY.get(code, 1)
+        if runs and runs[-1][0] == code:
+            runs[-1][2] = m.end()
+            runs[-1][3] += weight
+        else:
+            runs.append([code, m.start(), m.end(), weight])
+    if len(runs) < 2:
+        return []
+    # Light runs join their neighbours, until every run left is heavy enough to stand alone.
+    while True:
+        light = [i for i, r in enumerate(runs) if r[3] < _least_weight(runs, i)]
+        if not light or len(runs) < 2:
+            break
+        i = min(light, key=lambda j: runs[j][3])
+        if i == 0:
+            j = 1
+        elif i == len(runs) - 1:
+            j = i - 1
+        else:
+            j = i - 1 if runs[i - 1][3] >= runs[i + 1][3] else i + 1
+        keep, gone = runs[j], runs[i]
+        keep[1], keep[2], keep[3] = min(keep[1], gone[1]), max(keep[2], gone[2]), keep[3] + gone[3]
+        del runs[i]
+        # Neighbours of one script that now touch become one run.
+        k = 0
+        while k < len(runs) - 1:
+            if runs[k][0] == runs[k + 1][0]:
+                runs[k][2], runs[k][3] = runs[k + 1][2], runs[k][3] + runs[k + 1][3]
+                del runs[k + 1]
+            else:
+                k += 1
+    return [r[1] for r in runs[1:]]
+
+
+def _least_weight(runs: list[list], i: int) -> int:
+    inset = 0 < i < len(runs) - 1 and runs[i - 1][0] == runs[i + 1][0]
+    return MIN_INSET_WEIGHT if inset else MIN_SWITCH_WEIGHT
+
+
+_SPACE_RUN = regex.compile(r"\s+")
+
+
+def split_on_script(text: str, segments: list) -> list:
+    """Cut each segment where its script changes for good (see `switch_points`).
+
+    The cut goes at the last whitespace before the new script (so "experience.* なお" cuts after
+    "*"), or right before its first letter when there is no whitespace; pieces keep their block
+    and line and have no surrounding whitespace.
+    """
+    out = []
+    for seg in segments:
+        content = text[seg.start : seg.end]
+        if content.isascii():
+            out.append(seg)
+            continue
+        points = switch_points(script_codes(content))
+        if not points:
+            out.append(seg)
+            continue
+        bounds = [0]
+        for p in points:
+            gaps = [m for m in _SPACE_RUN.finditer(content, bounds[-1], p)]
+            if gaps:
+                bounds += [gaps[-1].start(), gaps[-1].end()]
+            else:
+                bounds += [p, p]
+        bounds.append(len(content))
+        for a, b in zip(bounds[::2], bounds[1::2]):
+            if b > a:
+                out.append(type(seg)(seg.start + a, seg.start + b, block=seg.block, line=seg.line))
+    return out

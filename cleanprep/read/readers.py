@@ -1,0 +1,121 @@
+"""Read a `Source` into `Document`s: a text file (in parts when it is big), or a JSONL file's records.
+
+A problem with a source (binary, unreadable, a bad JSONL line) becomes a Document whose `error`
+says what went wrong, so the run reports it and goes on; nothing is dropped silently.
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "in.jsonl"
+>>> _ = path.write_text('{"id": "a", "text": "Hello"}\\nnot json\\n{"id": "b", "text": "Bye"}\\n')
+>>> docs = list(read_source(Source(path, "in.jsonl", "jsonl")))
+>>> [(d.id, d.text, d.error, d.last) for d in docs]
+[('a', 'Hello', None, False), ('in.jsonl:2', '', 'line 2: not valid JSON (Expecting value)', False), ('b', 'Bye', None, True)]
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import sys
+from collections.abc import Iterator
+
+from ..document import Document
+from .decode import SAMPLE_BYTES, BinaryFileError, sniff_encoding
+from .sources import Source
+
+# A text file bigger than this is cleaned in parts of about this size, cut at a blank line (or a
+# line break, or a space) so that memory stays bounded whatever the file's size.
+PART_BYTES = 8 * 1024 * 1024
+
+
+def read_source(source: Source, part_bytes: int = PART_BYTES) -> Iterator[Document]:
+    """The documents of one source, in order; the last one has `last=True`."""
+    try:
+        if source.kind == "jsonl":
+            yield from _mark_last(_read_jsonl(source))
+        else:
+            yield from _mark_last(_read_text(source, part_bytes))
+    except (OSError, BinaryFileError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        yield Document(id=source.unit, text="", unit=source.unit, error=reason)
+
+
+def _mark_last(docs: Iterator[Document]) -> Iterator[Document]:
+    prev = None
+    for doc in docs:
+        if prev is not None:
+            prev.last = False
+            yield prev
+        prev = doc
+    if prev is not None:
+        prev.last = True
+        yield prev
+
+
+def _open(source: Source):  # noqa: ANN202
+    return sys.stdin.buffer if source.path is None else open(source.path, "rb")  # noqa: SIM115
+
+
+def _read_text(source: Source, part_bytes: int) -> Iterator[Document]:
+    stream = _open(source)
+    try:
+        head = stream.read(SAMPLE_BYTES)
+        decoder = codecs.getincrementaldecoder(sniff_encoding(head))(errors="replace")
+        pending = decoder.decode(head, final=False)
+        nbytes, part = len(head), 0
+        while True:
+            chunk = stream.read(min(part_bytes, 1 << 20))
+            nbytes += len(chunk)
+            pending += decoder.decode(chunk, final=not chunk)
+            if chunk and len(pending) < part_bytes:
+                continue
+            if chunk:
+                cut = _cut_point(pending)
+                text, pending = pending[:cut], pending[cut:]
+            else:
+                text, pending = pending, ""
+            yield Document(id=source.unit if part == 0 else f"{source.unit}#{part}", text=text,
+                           unit=source.unit, part=part, nbytes=nbytes)
+            if not chunk:
+                return
+            nbytes, part = 0, part + 1
+    finally:
+        if source.path is not None:
+            stream.close()
+
+
+def _cut_point(text: str) -> int:
+    """Where to end a part: after the last blank line, else line break, else space, else anywhere."""
+    floor = len(text) // 2
+    for sep in ("\n\n", "\n", " "):
+        i = text.rfind(sep, floor)
+        if i >= 0:
+            return i + len(sep)
+    return len(text)
+
+
+def _read_jsonl(source: Source) -> Iterator[Document]:
+    stream = _open(source)
+    try:
+        for lineno, raw in enumerate(stream, 1):
+            if not raw.strip():
+                continue
+            bad_id = f"{source.unit}:{lineno}"
+            try:
+                record = json.loads(raw.decode("utf-8-sig" if lineno == 1 else "utf-8"))
+            except UnicodeDecodeError:
+                yield Document(id=bad_id, text="", unit=source.unit, error=f"line {lineno}: not UTF-8")
+                continue
+            except json.JSONDecodeError as exc:
+                yield Document(id=bad_id, text="", unit=source.unit,
+                               error=f"line {lineno}: not valid JSON ({exc.msg})")
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                yield Document(id=bad_id, text="", unit=source.unit,
+                               error=f'line {lineno}: a record needs a string "text" field')
+                continue
+            rid = record.get("id", bad_id)
+            yield Document(id=str(rid), text=record["text"], meta=record, unit=source.unit, part=lineno,
+                           nbytes=len(raw))
+    finally:
+        if source.path is not None:
+            stream.close()

@@ -1,0 +1,76 @@
+"""IPv4 and IPv6 addresses, validated.
+
+IPv4: four dot-separated numbers 0..255 without leading zeros, not part of a longer dotted
+number. A dotted quad is also the shape of a four-part version, so it stays when a version label
+(`v`, `version`, `Version`, `версія`, `build`, ...) comes before it, and one made of single digits
+only (`2.0.1.4`, section `3.1.2.4`) counts as an IP only after a word such as `IP`, `address`,
+`server` or `host`. IPv6: a regex finds candidates with colons, `ipaddress` decides.
+
+>>> text = "Login from 185.12.34.201 and fe80::1ff:fe23:4567:890a; version 2.0.1.4; at 12:30:45"
+>>> [text[s:e] for s, e in find_ips(text)]
+['fe80::1ff:fe23:4567:890a', '185.12.34.201']
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from .context import labelled_as_version, mentions_before
+
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+_IPV6 = re.compile(
+    r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?:%[\w.]+)?(?![\w])"
+)
+_IP_CONTEXT = re.compile(
+    r"\b(?:IP|IPv4|address|addr|Adresse|adresse|адрес[аиуі]?|адреса|host|server|Server|сервер|DNS|gateway)\b",
+    re.IGNORECASE,
+)
+
+
+def find_ips(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each IPv6 address, then of each IPv4 address, in `text`."""
+    if ":" in text:
+        for match in _IPV6.finditer(text):
+            end = _ipv6_end(match.group())
+            if end:
+                yield match.start(), match.start() + end
+    if "." in text:
+        for match in _IPV4.finditer(text):
+            if _plausible_ipv4(text, match.start(), match.group()):
+                yield match.span()
+
+
+def _plausible_ipv4(text: str, start: int, written: str) -> bool:
+    octets = written.split(".")
+    if any(int(octet) > 255 or (len(octet) > 1 and octet[0] == "0") for octet in octets):
+        return False
+    if labelled_as_version(text, start):
+        return False
+    if all(len(octet) == 1 for octet in octets):
+        return mentions_before(_IP_CONTEXT, text, start)
+    return True
+
+
+def _ipv6_end(candidate: str) -> int | None:
+    """Length of the IPv6 address `candidate` holds, or None.
+
+    A sentence colon after the address ("fe80::1:") is left out; `::`, `::1` and other forms
+    with fewer than two groups are not personal data and are not taken.
+
+    >>> _ipv6_end("2001:db8::8a2e:370:7334"), _ipv6_end("12:30:45"), _ipv6_end("::1")
+    (23, None, None)
+    """
+    written = candidate
+    if written.endswith(":") and not written.endswith("::"):
+        written = written[:-1]
+    address = written.split("%", 1)[0]
+    groups = [group for group in address.split(":") if group]
+    if len(groups) < 2 or not any(char.isdigit() for char in address):
+        return None
+    try:
+        ipaddress.IPv6Address(address)
+    except ValueError:
+        return None
+    return len(written)

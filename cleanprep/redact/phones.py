@@ -1,0 +1,61 @@
+"""Phone numbers in international and common national formats.
+
+Three shapes, each strict enough that dates, years, prices, ISBNs and coordinates do not fit:
+
+- international: `+` or `00`, a country code and 8 to 15 digits in all (`+380 44 123 4567`,
+  `+49 (0)30 1234567`, `00 44 20 7946 0958`); dots are not separators here, so signed
+  coordinates (`+50.4501`) stay;
+- North American: `(555) 123-4567`, `555-123-4567`, `555.123.4567` (3-3-4, area code 2..9);
+- national with a trunk 0 and a separated area code: `(044) 123-45-67`, `030 1234567`,
+  `030/1234567`, `067 123 45 67`; 9 to 12 digits in all.
+
+A number written after `#`, `№` or `ISBN` is an identifier and stays.
+
+>>> text = "Tel. +49 (0)30 1234567, Kyiv (044) 123-45-67, NYC (555) 123-4567, 12.05.2024, 1990-2000"
+>>> [text[s:e] for s, e in find_phones(text)]
+['+49 (0)30 1234567', '(044) 123-45-67', '(555) 123-4567']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .context import labelled_as_identifier
+
+_SEP = r"[ \u00a0\-\u2010\u2011]"
+_DIGIT = re.compile(r"\d")
+
+# Groups after the country code are separated, or touch a parenthesised group: each group starts
+# after a separator or a parenthesis, so a long digit run has one reading only (no backtracking blow-up).
+_INTERNATIONAL = re.compile(
+    rf"(?<![\w+.,])(?P<prefix>\+|00{_SEP}?)(?P<body>[1-9]\d*(?:{_SEP}?\(0\))?"
+    rf"(?:(?:{_SEP}{{1,2}}|(?=\()|(?<=\)))(?:\(\d{{1,5}}\)|\d+))*)(?!\w)"
+)
+_NORTH_AMERICAN = re.compile(
+    r"(?<![\w+\-.,/])(?:1[ \-.])?(?:\([2-9]\d\d\)[ \u00a0]?(?P<any>[ \-.]?)|[2-9]\d\d(?P<sep>[\-.]))"
+    r"\d{3}(?(sep)(?P=sep)|[ \-.\u00a0])\d{4}(?![\w]|[\-.,/]\d)"
+)
+_TRUNK = re.compile(
+    rf"(?<![\w+\-.,/])(?<!\d[ \u00a0])(?:\(0\d{{1,4}}\)[ \u00a0]?|0[1-9]\d{{1,3}}[ \u00a0/\-])"
+    rf"\d{{2,8}}(?:{_SEP}\d{{2,4}}){{0,3}}(?![\w]|[ \u00a0\-.,/]?\d)"
+)
+
+
+def find_phones(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each phone number in `text`, in order of the patterns."""
+    if "+" in text or "00" in text:
+        for match in _INTERNATIONAL.finditer(text):
+            body = match.group("body").replace("(0)", "", 1)
+            if 8 <= _count_digits(body) <= 15 and not labelled_as_identifier(text, match.start()):
+                yield match.span()
+    for match in _NORTH_AMERICAN.finditer(text):
+        if not labelled_as_identifier(text, match.start()):
+            yield match.span()
+    for match in _TRUNK.finditer(text):
+        if 9 <= _count_digits(match.group()) <= 12 and not labelled_as_identifier(text, match.start()):
+            yield match.span()
+
+
+def _count_digits(text: str) -> int:
+    return len(_DIGIT.findall(text))

@@ -1,0 +1,140 @@
+"""The run's summary: documents, bytes in and out, what was removed, translated and dropped, and why.
+
+>>> from cleanprep.document import Document, Segment
+>>> doc = Document(id="a", text="xx", nbytes=2)
+>>> doc.segments = [Segment(0, 1, verdict="chrome", reason="nav"),
+...                 Segment(1, 2, lang="uk", verdict="foreign", action="drop", reason="no-package:uk->en")]
+>>> s = RunSummary(target="en"); s.add(doc); s.to_dict()["dropped"]
+{'uk->en': 1}
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, Document
+from .write.atomic import write_atomic
+
+
+@dataclass
+class RunSummary:
+    """Counts accumulated document by document, and the inputs that failed with their reasons."""
+
+    target: str = "en"
+    documents: int = 0
+    failed_documents: int = 0
+    skipped_units: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    segments: int = 0
+    chrome: Counter = field(default_factory=Counter)
+    foreign: Counter = field(default_factory=Counter)
+    translated: Counter = field(default_factory=Counter)
+    dropped: Counter = field(default_factory=Counter)
+    kept_foreign: Counter = field(default_factory=Counter)
+    tagged: Counter = field(default_factory=Counter)
+    untranslated: Counter = field(default_factory=Counter)
+    redactions: Counter = field(default_factory=Counter)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    started: float = field(default_factory=time.perf_counter)
+    seconds: float = 0.0
+
+    def add(self, doc: Document) -> None:
+        """Count one document (a failed one goes to `errors`)."""
+        self.bytes_in += doc.nbytes
+        if doc.error is not None:
+            self.failed_documents += 1
+            self.errors.append({"input": doc.unit or doc.id, "id": doc.id, "error": doc.error})
+            return
+        self.documents += 1
+        self.segments += len(doc.segments)
+        for seg in doc.segments:
+            if seg.verdict == CHROME:
+                self.chrome[seg.reason or "chrome"] += 1
+            elif seg.verdict == FOREIGN:
+                self.foreign[seg.lang] += 1
+                pair = f"{seg.lang}->{self.target}"
+                if seg.action == TRANSLATE and seg.translation is not None:
+                    self.translated[pair] += 1
+                elif seg.action == DROP:
+                    self.dropped[pair] += 1
+                elif seg.action == TAG:
+                    self.tagged[pair] += 1
+                elif seg.action == KEEP:
+                    self.kept_foreign[pair] += 1
+                if seg.reason.startswith("no-package"):
+                    self.untranslated[pair] += 1
+        self.redactions.update(doc.redactions)
+
+    def add_error(self, path: str, reason: str) -> None:
+        self.errors.append({"input": path, "error": reason})
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+    def finish(self) -> RunSummary:
+        self.seconds = time.perf_counter() - self.started
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        secs = self.seconds or (time.perf_counter() - self.started)
+        return {
+            "documents": self.documents,
+            "failed": len(self.errors),
+            "skipped_complete": self.skipped_units,
+            "bytes_in": self.bytes_in,
+            "bytes_out": self.bytes_out,
+            "segments": self.segments,
+            "chrome_removed": sum(self.chrome.values()),
+            "chrome_by_reason": dict(self.chrome.most_common()),
+            "foreign_by_language": dict(self.foreign.most_common()),
+            "translated": dict(self.translated.most_common()),
+            "dropped": dict(self.dropped.most_common()),
+            "kept_foreign": dict(self.kept_foreign.most_common()),
+            "tagged": dict(self.tagged.most_common()),
+            "no_package": dict(self.untranslated.most_common()),
+            "redacted": dict(self.redactions.most_common()),
+            "seconds": round(secs, 3),
+            "mb_per_s": round(self.bytes_in / 1e6 / secs, 3) if secs > 0 else 0.0,
+            "interrupted": self.interrupted,
+            "errors": self.errors,
+            "notes": self.notes,
+        }
+
+    def format_text(self) -> str:
+        """A few lines for the terminal."""
+        d = self.to_dict()
+
+        def pairs(counter: dict[str, int]) -> str:
+            return ", ".join(f"{k} {v}" for k, v in counter.items()) or "none"
+
+        lines = [
+            f"cleanprep: {d['documents']} documents, {d['bytes_in'] / 1e6:.2f} MB in, "
+            f"{d['bytes_out'] / 1e6:.2f} MB out, {d['seconds']:.1f} s ({d['mb_per_s']:.2f} MB/s)"
+            + (" - INTERRUPTED" if self.interrupted else ""),
+            f"  chrome removed: {d['chrome_removed']} segments ({pairs(d['chrome_by_reason'])})",
+            f"  foreign segments: {pairs(d['foreign_by_language'])}",
+            f"  translated: {pairs(d['translated'])}; dropped: {pairs(d['dropped'])}",
+        ]
+        if d["no_package"]:
+            lines.append(f"  no translation package, fell back: {pairs(d['no_package'])}")
+        if d["kept_foreign"] or d["tagged"]:
+            lines.append(f"  kept: {pairs(d['kept_foreign'])}; tagged: {pairs(d['tagged'])}")
+        if d["redacted"]:
+            lines.append(f"  redacted: {pairs(d['redacted'])}")
+        if d["skipped_complete"]:
+            lines.append(f"  skipped (already complete, --resume): {d['skipped_complete']}")
+        if self.errors:
+            lines.append(f"  FAILED: {len(self.errors)} input(s), listed above and in --report")
+        return "\n".join(lines)
+
+    def write_report(self, path: Path) -> None:
+        write_atomic(Path(path), json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,184 @@
+"""Load an Argos package once per process and translate sentences through it in batches.
+
+What argostranslate's `translate()` does per sentence (tokenize, one CTranslate2 call, detokenize),
+this does for a whole list at once: every sentence is tokenized with the package's SentencePiece
+model, identical sentences are translated once, and CTranslate2 gets them all in one
+`translate_batch` call that it cuts into batches of sentences of similar length. Decoding is greedy
+(beam 1) so that a sentence's translation does not depend on which others share its batch.
+
+No sentence splitting happens here (the caller splits; argostranslate's splitters may try to
+download a model), but a sentence longer than `MAX_SOURCE_TOKENS` is cut at word starts into
+pieces that are translated separately and joined, rather than silently truncated.
+
+>>> split_long(["\\u2581a", "b", "\\u2581c", "\\u2581d"], limit=2)
+[['▁a', 'b'], ['▁c', '▁d']]
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from .packages import PackageError, PackageInfo
+
+MAX_SOURCE_TOKENS = 200
+MAX_DECODING_LENGTH = 256
+WORD_START = "\u2581"  # SentencePiece's marker for a piece that begins a word
+
+
+class Tokenizer(Protocol):
+    def encode(self, sentence: str) -> list[str]: ...
+
+    def decode(self, tokens: list[str]) -> str: ...
+
+
+class SentencePieceTokenizer:
+    """The package's SentencePiece model, turning text into pieces and back."""
+
+    def __init__(self, model_file: Path) -> None:
+        import sentencepiece as spm
+
+        self.processor = spm.SentencePieceProcessor(model_file=str(model_file))
+
+    def encode(self, sentence: str) -> list[str]:
+        return self.processor.encode(sentence, out_type=str)
+
+    def decode(self, tokens: list[str]) -> str:
+        return self.processor.decode_pieces(tokens)
+
+
+def resolve_device(device: str) -> str:
+    """`auto` -> `cuda` when CTranslate2 sees a GPU, else `cpu`; other values pass through.
+
+    >>> resolve_device("cpu")
+    'cpu'
+    """
+    if device != "auto":
+        return device
+    import ctranslate2
+
+    return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+
+
+def default_threads(jobs: int = 1) -> int:
+    """CPU threads per translator: the CPUs this process may use, shared among `jobs` processes."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(8, cpus // max(1, jobs)))
+
+
+def split_long(tokens: list[str], limit: int = MAX_SOURCE_TOKENS) -> list[list[str]]:
+    """Cut a token list into pieces of at most `limit` tokens, preferring cuts before word starts."""
+    pieces: list[list[str]] = []
+    rest = tokens
+    while len(rest) > limit:
+        cut = next((i for i in range(limit, limit // 2, -1) if rest[i].startswith(WORD_START)), limit)
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    pieces.append(rest)
+    return pieces
+
+
+@dataclass
+class LoadedPackage:
+    """A package ready to translate: its CTranslate2 translator and its tokenizer."""
+
+    info: PackageInfo
+    translator: Any
+    tokenizer: Tokenizer
+    device: str
+
+    def translate(
+        self,
+        sentences: Sequence[str],
+        batch_size: int = 32,
+        *,
+        max_decoding_length: int = MAX_DECODING_LENGTH,
+        min_decoding_length: int = 1,
+    ) -> list[str]:
+        """Translate sentences; the i-th result is the i-th sentence's translation ('' for '')."""
+        units: dict[tuple[str, ...], int] = {}  # distinct token pieces -> index in `batch`
+        plan: list[list[int]] = []
+        for sentence in sentences:
+            tokens = self.tokenizer.encode(sentence) if sentence.strip() else []
+            ids = []
+            for piece in split_long(tokens) if tokens else []:
+                ids.append(units.setdefault(tuple(piece), len(units)))
+            plan.append(ids)
+        batch = [list(piece) for piece in units]
+        outputs: list[str] = []
+        if batch:
+            prefix = self.info.target_prefix
+            results = self.translator.translate_batch(
+                batch,
+                target_prefix=[[prefix]] * len(batch) if prefix else None,
+                max_batch_size=batch_size,
+                batch_type="examples",
+                beam_size=1,
+                max_decoding_length=max_decoding_length,
+                min_decoding_length=min_decoding_length,
+                replace_unknowns=True,
+            )
+            for result in results:
+                tokens = result.hypotheses[0]
+                if prefix and tokens and tokens[0] == prefix:
+                    tokens = tokens[1:]
+                outputs.append(self.tokenizer.decode(tokens).strip())
+        return [" ".join(outputs[i] for i in ids if outputs[i]) for ids in plan]
+
+
+_LOADED: dict[tuple[str, str], LoadedPackage] = {}
+_LOCK = threading.Lock()
+
+
+def load_package(info: PackageInfo, device: str = "cpu", threads: int = 0) -> LoadedPackage:
+    """The package's translator and tokenizer, loaded once per process (cached by path and device).
+
+    `threads` (CPU only) is the number of intra-op threads; 0 picks `default_threads()`.
+    """
+    device = resolve_device(device)
+    key = (str(Path(info.path).resolve()), device)
+    with _LOCK:
+        if key in _LOADED:
+            return _LOADED[key]
+        import ctranslate2
+
+        model_dir = info.path / "model"
+        try:
+            if device == "cpu":
+                translator = ctranslate2.Translator(
+                    str(model_dir), device="cpu", inter_threads=1, intra_threads=threads or default_threads()
+                )
+            else:
+                translator = ctranslate2.Translator(str(model_dir), device=device)
+            tokenizer = _tokenizer_for(info)
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise PackageError(f"cannot load package {info.name} from {info.path}: {exc}") from exc
+        loaded = LoadedPackage(info, translator, tokenizer, device)
+        _LOADED[key] = loaded
+        return loaded
+
+
+def _tokenizer_for(info: PackageInfo) -> Tokenizer:
+    sp_model = info.path / "sentencepiece.model"
+    if sp_model.is_file():
+        return SentencePieceTokenizer(sp_model)
+    bpe_model = info.path / "bpe.model"
+    if bpe_model.is_file():
+        # Older Argos packages: Moses tokenization + BPE, as argostranslate itself does it.
+        from argostranslate.tokenizer import BPETokenizer
+
+        return BPETokenizer(bpe_model, info.from_code, info.to_code)
+    raise PackageError(f"package {info.name} has neither sentencepiece.model nor bpe.model")
+
+
+def unload_all() -> None:
+    """Forget every loaded package (tests, or after packages were removed)."""
+    with _LOCK:
+        _LOADED.clear()

@@ -1,0 +1,94 @@
+"""Write cleaned documents under the output directory, mirroring the input tree.
+
+Text inputs give text outputs (`--format text`) or one JSONL record per document (`--format
+jsonl`, written to `NAME.jsonl`); JSONL inputs give JSONL outputs with the same fields and the text
+cleaned. Every output is written atomically and entered in the resume manifest once complete.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..assemble import to_record
+from ..document import Document
+from ..read.sources import Source
+from .atomic import AtomicFile, safe_text
+from .manifest import Manifest
+
+
+def output_name(source: Source, fmt: str) -> str:
+    """The output's path relative to the output directory.
+
+    >>> output_name(Source(None, "a/b.txt", "text"), "text"), output_name(Source(None, "a/b.txt", "text"), "jsonl")
+    ('a/b.txt', 'a/b.txt.jsonl')
+    """
+    if fmt == "jsonl" and source.kind == "text":
+        return source.unit + ".jsonl"
+    return source.unit
+
+
+def render(doc: Document, source: Source, fmt: str) -> str:
+    """What one document adds to its output file."""
+    if fmt == "jsonl":
+        return json.dumps(to_record(doc), ensure_ascii=False) + "\n"
+    if source.kind == "jsonl":
+        record = dict(doc.meta)
+        record["id"] = doc.meta.get("id", doc.id)
+        record["text"] = doc.clean
+        return json.dumps(record, ensure_ascii=False) + "\n"
+    return doc.clean
+
+
+class OutputWriter:
+    """Receives documents in order and writes them; `outdir` None writes to standard output."""
+
+    def __init__(self, outdir: Path | None, fmt: str, manifest: Manifest | None = None) -> None:
+        self.outdir = outdir
+        self.fmt = fmt
+        self.manifest = manifest
+        self._open: dict[str, AtomicFile] = {}
+        self._failed_units: set[str] = set()
+        self.bytes_out = 0
+
+    def write(self, doc: Document, source: Source) -> None:
+        """Add a document to its output; the unit's last document commits the file."""
+        unit = source.unit
+        if doc.error is not None and source.kind == "text":
+            # Half a text file is worse than none: the whole output is withheld and reported.
+            self._failed_units.add(unit)
+        if self.outdir is None:
+            if doc.error is None:
+                text = safe_text(render(doc, source, self.fmt))
+                sys.stdout.write(text)
+                self.bytes_out += len(text.encode("utf-8"))
+            return
+        name = output_name(source, self.fmt)
+        handle = self._open.get(unit)
+        if handle is None and unit not in self._failed_units:
+            handle = self._open[unit] = AtomicFile(self.outdir / name)
+        if handle is not None and doc.error is None:
+            text = render(doc, source, self.fmt)
+            handle.write(text)
+            self.bytes_out += len(text.encode("utf-8", "replace"))
+        if doc.last:
+            handle = self._open.pop(unit, None)
+            if unit in self._failed_units or handle is None:
+                if handle is not None:
+                    handle.abort()
+                return
+            handle.commit()
+            if self.manifest is not None and source.path is not None:
+                self.manifest.record(unit, str(source.path), source.size, source.mtime_ns, name)
+
+    def abort(self) -> None:
+        """Remove every unfinished output (on interruption): no partial files are left."""
+        for handle in self._open.values():
+            handle.abort()
+        self._open.clear()
+
+    def close(self) -> None:
+        self.abort()
+        if self.manifest is not None:
+            self.manifest.close()

@@ -1,9 +1,11 @@
 """The local engine: read sources -> pipeline (in worker processes) -> write, with progress and summary.
 
 Documents go to workers in windows and come back in input order, so `--jobs 4` writes the same
-bytes as `--jobs 1`. At most a few windows per worker are in flight, so memory stays bounded
-whatever the corpus size. Ctrl-C (or SIGTERM) stops cleanly: unfinished outputs are removed, the
-summary says the run was interrupted, and `--resume` carries on from the manifest.
+bytes as `--jobs 1`. Only a few windows are in flight at a time, bounded both in number and in
+characters, so memory stays bounded whatever the corpus or file size. Ctrl-C (or SIGTERM) stops
+cleanly: the document being written is finished or removed, unfinished outputs are removed, the
+summary says the run was interrupted, and `--resume` carries on from the manifest. A worker that
+dies (killed, out of memory, a crash in native code) fails only its own window's documents.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -26,8 +31,11 @@ from .read import Source, find_sources, read_source
 from .summary import RunSummary
 from .write import Manifest, OutputWriter, remove_stale_temporaries
 
-# A window also ends once it holds this many bytes, so one window never holds a huge file twice.
+# A window also ends once it holds this many characters, so one window never holds a huge file twice.
 WINDOW_BYTES = 2 * 1024 * 1024
+# Characters of text in flight to workers at once (a big file's parts are up to 8 M characters
+# each; a window costs several times its text in the parent, the pipe and the worker).
+IN_FLIGHT_CHARS = 24 * 1024 * 1024
 # Lines must recur in at least this many files of a run before they count as boilerplate.
 MIN_FILES_FOR_RECURRENCE = 5
 
@@ -41,6 +49,8 @@ class RunOptions:
     report: Path | None = None
     progress: bool = True
     stderr: TextIO | None = None
+    # Called with every finished document, in order (the explain view and HTML report use this).
+    observers: list[Callable[[Document], None]] = field(default_factory=list)
 
 
 # Set in each worker process by _init_worker: the pipeline, built once per process.
@@ -49,18 +59,45 @@ _worker_pipeline: Pipeline | None = None
 
 def _init_worker(config: Config, recurrence: Any) -> None:
     global _worker_pipeline
-    # The parent handles Ctrl-C and tells the workers to stop; workers ignore SIGINT.
+    # The parent handles Ctrl-C and SIGTERM and stops the workers itself; a forked worker must not
+    # inherit the parent's handlers (a KeyboardInterrupt in a worker prints a traceback).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_pipeline = Pipeline(config, recurrence)
-
-
-def _raise_interrupt(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
 
 
 def _work(window: list[Document]) -> list[Document]:
     assert _worker_pipeline is not None
     return _worker_pipeline.process_window(window)
+
+
+class _Interrupts:
+    """Turns Ctrl-C and SIGTERM into KeyboardInterrupt, but never inside a `critical()` section.
+
+    Writing a document (renaming an output, appending its manifest line) is not cut in the middle:
+    a signal that arrives then is held and raised when the section ends.
+    """
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.pending = False
+
+    def handler(self, signum: int, frame: Any) -> None:
+        if self.depth:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def critical(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+            if not self.depth and self.pending:
+                self.pending = False
+                raise KeyboardInterrupt
 
 
 def _windows(docs: Iterable[tuple[Document, Source]]) -> Iterator[list[tuple[Document, Source]]]:
@@ -90,39 +127,106 @@ def build_recurrence(sources: list[Source]) -> Any:
     return index
 
 
+def preflight(config: Config) -> None:
+    """Load what every document needs before anything is written: a missing model file is a set-up
+    mistake (FileNotFoundError, exit 2), not a failure of every input."""
+    from .language.model import load_model
+
+    load_model()
+    if config.chrome:
+        from .chrome.judge import default_model
+
+        default_model()
+
+
 def _process(pipeline: Pipeline, config: Config, recurrence: Any,
              windows: Iterator[list[tuple[Document, Source]]]) -> Iterator[tuple[Document, Source]]:
     """Run the pipeline over windows, in this process or in a pool, yielding in input order."""
     if config.jobs == 1:
         for window in windows:
             done = pipeline.process_window([d for d, _ in window])
-            yield from zip(done, [s for _, s in window])
+            yield from zip(done, [s for _, s in window], strict=True)
         return
+    yield from _pooled(config, recurrence, windows)
+
+
+def _new_pool(config: Config, recurrence: Any) -> ProcessPoolExecutor:
     # Fork shares the already loaded language model with the workers, copy-on-write.
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    pool = ctx.Pool(config.jobs, initializer=_init_worker, initargs=(config, recurrence))
+    return ProcessPoolExecutor(config.jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(config, recurrence))
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: queued windows are cancelled and running workers terminated."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    # The executor has no public way to stop a running task; its processes are in `_processes`.
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.join(timeout=5)
+
+
+def _pooled(config: Config, recurrence: Any,
+            windows: Iterator[list[tuple[Document, Source]]]) -> Iterator[tuple[Document, Source]]:
+    pool = _new_pool(config, recurrence)
+    # Each entry: (future, documents, sources, characters, tries).
+    pending: deque[tuple[Future, list[Document], list[Source], int, int]] = deque()
+    in_flight = 0
     try:
-        pending: deque = deque()
-        limit = config.jobs * 3
-        for window in windows:
-            pending.append((pool.apply_async(_work, ([d for d, _ in window],)), [s for _, s in window]))
-            while len(pending) >= limit:
-                result, srcs = pending.popleft()
-                yield from zip(result.get(), srcs)
-        while pending:
-            result, srcs = pending.popleft()
-            yield from zip(result.get(), srcs)
-        pool.close()
+        source_iter = iter(windows)
+        exhausted = False
+        while True:
+            # Keep the pool busy, within bounds: a few windows per worker, and IN_FLIGHT_CHARS.
+            while not exhausted and len(pending) < config.jobs * 2 and (not pending or in_flight < IN_FLIGHT_CHARS):
+                window = next(source_iter, None)
+                if window is None:
+                    exhausted = True
+                    break
+                docs = [d for d, _ in window]
+                chars = sum(len(d.text) for d in docs)
+                pending.append((pool.submit(_work, docs), docs, [s for _, s in window], chars, 1))
+                in_flight += chars
+            if not pending:
+                return
+            future, docs, srcs, chars, tries = pending.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                # A worker died. Every window still pending is lost with the pool: start a new
+                # pool and send them again; the window that breaks a pool twice is failed.
+                _stop_pool(pool)
+                pool = _new_pool(config, recurrence)
+                retry = [(docs, srcs, chars, tries)] + [(d, s, c, t) for _, d, s, c, t in pending]
+                pending.clear()
+                for r_docs, r_srcs, r_chars, r_tries in retry:
+                    pending.append((pool.submit(_work, r_docs), r_docs, r_srcs, r_chars, r_tries + 1))
+                head = pending[0]
+                if tries >= 2:
+                    pending.popleft()
+                    in_flight -= chars
+                    for doc in docs:
+                        doc.error = "a worker process died while cleaning this document (out of memory or killed)"
+                    yield from zip(docs, srcs, strict=True)
+                del head
+                continue
+            in_flight -= chars
+            yield from zip(done, srcs, strict=True)
     finally:
-        pool.terminate()
-        pool.join()
+        _stop_pool(pool)
 
 
 def run_clean(inputs: list[str], config: Config, options: RunOptions) -> RunSummary:
-    """Clean every input into `options.outdir`; returns the summary (errors listed in it)."""
+    """Clean every input into `options.outdir`; returns the summary (errors listed in it).
+
+    Problems with inputs are reported in the summary and on stderr and the run goes on; a missing
+    model file raises FileNotFoundError before anything is written.
+    """
     err = options.stderr or sys.stderr
     summary = RunSummary(target=config.target)
     outdir = options.outdir
+    preflight(config)
     found = find_sources(inputs, exclude=outdir)
     for path, reason in found.problems:
         summary.add_error(path, reason)
@@ -143,36 +247,39 @@ def run_clean(inputs: list[str], config: Config, options: RunOptions) -> RunSumm
                 else:
                     todo.append(s)
             sources = todo
-    recurrence = None
-    text_files = [s for s in found.sources if s.kind == "text" and s.path is not None]
-    if config.chrome and config.cross_file and len(text_files) >= MIN_FILES_FOR_RECURRENCE:
-        # Counted over all files of the run, resumed or not, so a resumed run judges the same.
-        recurrence = build_recurrence(text_files)
-    from .language.model import load_model
-
-    load_model()
-    pipeline = Pipeline(config, recurrence)
+    pipeline = Pipeline(config, None)
     writer = OutputWriter(outdir, config.format, manifest)
     progress = Progress(total_units=len(sources), stream=err, enabled=options.progress)
-    docs = ((doc, s) for s in sources for doc in read_source(s))
-    # SIGTERM stops a run the way Ctrl-C does (signals can only be set from the main thread).
+    interrupts = _Interrupts()
+    # Signals can only be set from the main thread; elsewhere (a library caller's thread) Ctrl-C
+    # reaches the main thread as usual.
     on_main = threading.current_thread() is threading.main_thread()
-    previous = signal.getsignal(signal.SIGTERM)
+    previous = {}
     if on_main:
-        signal.signal(signal.SIGTERM, _raise_interrupt)
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, interrupts.handler)
     try:
-        for doc, source in _process(pipeline, config, recurrence, _windows(docs)):
-            writer.write(doc, source)
-            summary.add(doc)
-            if doc.error is not None:
-                print(f"cleanprep: {doc.unit or doc.id}: {doc.error}", file=err)
-            progress.update(1, doc.nbytes, units=int(doc.last))
+        text_files = [s for s in found.sources if s.kind == "text" and s.path is not None]
+        if config.chrome and config.cross_file and len(text_files) >= MIN_FILES_FOR_RECURRENCE:
+            # Counted over all files of the run, resumed or not, so a resumed run judges the same.
+            pipeline.recurrence = build_recurrence(text_files)
+        docs = ((doc, s) for s in sources for doc in read_source(s))
+        for doc, source in _process(pipeline, config, pipeline.recurrence, _windows(docs)):
+            with interrupts.critical():
+                writer.write(doc, source)
+                summary.add(doc)
+                for observe in options.observers:
+                    observe(doc)
+                if doc.error is not None:
+                    print(f"cleanprep: {doc.unit or doc.id}: {doc.error}", file=err)
+                progress.update(1, doc.nbytes, units=int(doc.last))
     except KeyboardInterrupt:
         summary.interrupted = True
-        writer.abort()
     finally:
-        if on_main:
-            signal.signal(signal.SIGTERM, previous)
+        # Whatever stopped the run, no half-written output stays behind.
+        writer.abort()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         progress.close()
         summary.bytes_out = writer.bytes_out
         writer.close()

@@ -25,11 +25,11 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import regex
+import re
 
 from ..document import UNKNOWN_LANG, Document, Segment
 from .phrases import is_date_line, match_anywhere, match_line, match_prefix
-from .stopwords import WORD, has_list, stopword_share
+from .stopwords import has_list, stopword_share_of_words
 
 # Names of the columns of `feature_matrix`, in order (the model's weights are stored by name).
 FEATURES = [
@@ -46,15 +46,25 @@ _KIND_FEATURE = {"nav": "kind_nav", "share": "kind_share", "comment-form": "kind
                  "related": "kind_related", "cookie": "kind_cookie", "appeal": "kind_appeal",
                  "copyright": "kind_copyright"}
 
+# Features computed line by line in `feature_matrix` (the rest come from whole columns).
+_LOOP_FEATURES = [
+    "log_chars", "log_words", "stopwords", "ends_terminal", "ends_colon", "title_case", "digits", "symbols",
+    "date", "repeat_later", "repeat_any", "block_lines", "bullet", "ellipsis", "sentences", "separators",
+    "prose", "short", "prose_score",
+]
 _TERMINAL = frozenset(".!?…。！？;\"'”»)’")
-_DIGIT = regex.compile(r"\d")
-_SYMBOL = regex.compile(r"[|/\\»«›‹>·•©®™@#*=_~^<{}\[\]+→←↑↓▶►▼]")
-_SEPARATOR = regex.compile(r"\s[|·•/»›>]\s|\s{3,}")
-_BULLET = regex.compile(r"^[•*\-–—·▪►▶✓✔❤]\s")
-_NORM_DROP = regex.compile(r"[\W\d_]+")
+# The standard library's engine is several times faster than `regex` on these simple patterns.
+_WORDS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_SYMBOL = re.compile(r"[|/\\»«›‹>·•©®™@#*=_~^<{}\[\]+→←↑↓▶►▼]")
+_SEPARATOR = re.compile(r"\s[|·•/»›>]\s|\s{3,}")
+_BULLET = re.compile(r"^[•*\-–—·▪►▶✓✔❤]\s")
+_NORM_DROP = re.compile(r"[\W\d_]+")
 
 # Lines this short (in words) are asked about interface phrases; longer ones only about cookies/appeals.
 _PHRASE_WORDS = 12
+_DATE_WORDS = 8
+_KEY_CHARS = 200
 _ANYWHERE_CHARS = 600
 
 
@@ -78,6 +88,8 @@ def norm_key(text: str) -> str:
     >>> norm_key("  Read more » (3)"), norm_key("Read More")
     ('readmore', 'readmore')
     """
+    if len(text) > _KEY_CHARS:
+        return text.lower()  # long lines repeat only verbatim; normalising them costs more than it finds
     return _NORM_DROP.sub("", text).lower()
 
 
@@ -92,7 +104,7 @@ def line_table(doc: Document) -> list[Line]:
         date = False
         if words <= _PHRASE_WORDS:
             kind = match_line(text) or match_prefix(text)
-            date = kind is None and is_date_line(text)
+            date = kind is None and words <= _DATE_WORDS and is_date_line(text)
         elif len(text) <= _ANYWHERE_CHARS:
             kind = match_anywhere(text)
         out.append(Line(i, segs, text, words, segs[0].block, kind, date, norm_key(text)))
@@ -150,39 +162,42 @@ def feature_matrix(doc: Document, lines: list[Line], recurring: np.ndarray | Non
     block_sizes: dict[int, int] = {}
     for ln in lines:
         block_sizes[ln.block] = block_sizes.get(ln.block, 0) + 1
+    # Columns are gathered in Python lists and written to the matrix once: numpy item writes are slow.
+    cols: dict[str, list[float]] = {name: [] for name in _LOOP_FEATURES}
     for i, ln in enumerate(lines):
         text = ln.text
-        row = x[i]
         nchar = len(text)
-        words = WORD.findall(text)
+        words = _WORDS.findall(text)
         nw = len(words)
-        row[1] = math.log1p(nchar) / 5
-        row[2] = math.log1p(nw) / 3
-        sw = stopword_share(text, _line_lang(ln.segments, doc_lang)) if nw else 0.0
-        row[3] = sw
+        sw = stopword_share_of_words(words, _line_lang(ln.segments, doc_lang)) if nw else 0.0
         last = text[-1]
-        row[4] = last in _TERMINAL
-        row[5] = last == ":"
-        if nw:
-            row[6] = sum(1 for w in words if w[0].isupper()) / nw
-        row[7] = len(_DIGIT.findall(text)) / nchar
-        row[8] = len(_SYMBOL.findall(text)) / nchar
-        if ln.kind is not None:
-            row[col[_KIND_FEATURE[ln.kind]]] = 1.0
-        row[col["date"]] = ln.date
+        terminal = last in _TERMINAL
+        cols["log_chars"].append(math.log1p(nchar) / 5)
+        cols["log_words"].append(math.log1p(nw) / 3)
+        cols["stopwords"].append(sw)
+        cols["ends_terminal"].append(terminal)
+        cols["ends_colon"].append(last == ":")
+        cols["title_case"].append(sum(1 for w in words if w[0].isupper()) / nw if nw else 0.0)
+        cols["digits"].append(len(_DIGIT.findall(text)) / nchar)
+        cols["symbols"].append(len(_SYMBOL.findall(text)) / nchar)
+        cols["date"].append(ln.date)
         key = ln.key
-        if key:
-            row[col["repeat_later"]] = key in seen
-            row[col["repeat_any"]] = counts[key] > 1
-            seen.setdefault(key, i)
-        row[col["block_lines"]] = math.log1p(block_sizes[ln.block]) / 3
-        row[col["bullet"]] = bool(_BULLET.match(text))
-        row[col["ellipsis"]] = text.endswith(("...", "…", "[…]", "[...]"))
-        row[col["sentences"]] = math.log1p(len(ln.segments)) / 2
-        row[col["separators"]] = bool(_SEPARATOR.search(text))
-        row[col["prose"]] = nw >= 8 and sw >= 0.15 and (row[4] or nw >= 20)
-        row[col["short"]] = nw <= 3
-        row[col["prose_score"]] = sw * min(nw, 30) / 30
+        cols["repeat_later"].append(bool(key) and key in seen)
+        cols["repeat_any"].append(bool(key) and counts[key] > 1)
+        if key and key not in seen:
+            seen[key] = i
+        cols["block_lines"].append(math.log1p(block_sizes[ln.block]) / 3)
+        cols["bullet"].append(bool(_BULLET.match(text)))
+        cols["ellipsis"].append(text.endswith(("...", "…", "[…]", "[...]")))
+        cols["sentences"].append(math.log1p(len(ln.segments)) / 2)
+        cols["separators"].append(bool(_SEPARATOR.search(text)))
+        cols["prose"].append(nw >= 8 and sw >= 0.15 and (terminal or nw >= 20))
+        cols["short"].append(nw <= 3)
+        cols["prose_score"].append(sw * min(nw, 30) / 30)
+        if ln.kind is not None:
+            x[i, col[_KIND_FEATURE[ln.kind]]] = 1.0
+    for name, values in cols.items():
+        x[:, col[name]] = values
     if recurring is not None:
         x[:, col["recurring"]] = recurring
     x[:, 0] = 1.0

@@ -14,10 +14,12 @@ Dutch, Polish, Czech, Russian, Ukrainian and a few more, written from general kn
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # Decorations around an interface word: arrows, bullets, counts in brackets, colons.
-_DECOR = r"[\s\p{Pd}|:·•»«›‹>→←↑<()\[\]#*+.,!?\d]*"
+_DECOR = r"[\s\-‐‑‒–—―|:·•»«›‹>→←↑<()\[\]#*+.,!?\d]*"
 
 
 def _line(words: str) -> str:
@@ -165,11 +167,12 @@ _DAYS = (
     r"|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves"
     r"|viernes|sábado|domingo|mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so"
 )
+# Possessive repetition (the regex module) keeps a failing match linear on long lines.
 DATE_LINE = regex.compile(
     rf"(?i)^(?:(?:{_DAYS}|{_MONTHS}|am|on|le|el|il|de|del|um|at|à|a las|uhr|h|gmt|utc|cet|cest|mez"
-    rf"|[ap]\.?m\.?)\b\.?|\d{{1,4}}(?:st|nd|rd|th|er)?\.?|[\s\p{{Pd}}|,:·•/()])++$"
+    rf"|[ap]\.?m\.?)\b\.?|\d{{1,4}}(?:st|nd|rd|th|er)?\.?|[\s\-‐‑‒–—―|,:·•/()])++$"
 )
-READ_TIME = regex.compile(
+READ_TIME = re.compile(
     r"(?i)^\s*\d+\s*(?:min(?:ute)?s?|minuten?|mins?)\.?\s*(?:read|lesezeit|lesen|de lecture|de lectura"
     r"|di lettura|czytania)?\s*$|^\s*(?:lesezeit|reading time|temps de lecture)\s*:?\s*\d+"
 )
@@ -180,14 +183,14 @@ def _group(kind: str) -> str:
 
 
 # One pattern per question, so a line costs one regex call, not one per kind (speed matters here).
-_LINE_ANY = regex.compile(
+_LINE_ANY = re.compile(
     rf"(?i)^{_DECOR}(?:" + "|".join(f"(?P<{_group(k)}>{w})" for k, w in LINE_PATTERNS.items()) + rf"){_DECOR}$"
 )
 _ANCHORED = [k for k in PREFIX_PATTERNS if k not in ("cookie", "appeal")]
-_PREFIX_ANY = regex.compile(
+_PREFIX_ANY = re.compile(
     "(?i)" + "|".join(f"(?P<{_group(k)}>{PREFIX_PATTERNS[k]})" for k in _ANCHORED)
 )
-_ANYWHERE = regex.compile(
+_ANYWHERE = re.compile(
     "(?i)" + "|".join(f"(?P<{k}>{PREFIX_PATTERNS[k]})" for k in ("cookie", "appeal"))
 )
 _KIND = {_group(k): k for k in [*LINE_PATTERNS, *PREFIX_PATTERNS]}

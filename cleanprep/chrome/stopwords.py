@@ -139,6 +139,20 @@ def has_list(lang: str) -> bool:
     return lang in _SETS or lang in _NO_SPACE_LANGS
 
 
+def stopword_share_of_words(words: list[str], lang: str) -> float:
+    """Share of `words` (as cut by `WORD`-like patterns) that are stopwords of `lang`.
+
+    >>> stopword_share_of_words(["Die", "Katze", "und", "der", "Hund"], "de")
+    0.6
+    """
+    if not words:
+        return 0.0
+    if lang in _NO_SPACE_LANGS:
+        return stopword_share(" ".join(words), lang)
+    sw = stopword_set(lang)
+    return sum(1 for w in words if w.lower() in sw) / len(words)
+
+
 def stopword_share(text: str, lang: str) -> float:
     """Share of the words of `text` that are stopwords of `lang` (of characters, for CJK)."""
     if lang in _NO_SPACE_LANGS:

@@ -12,7 +12,7 @@ import sys
 
 from .. import __version__
 from ..config import ConfigError
-from . import clean, detect
+from . import clean, demo, detect
 
 DESCRIPTION = """Turn scraped multilingual web text into clean, single-language text.
 
@@ -20,6 +20,7 @@ DESCRIPTION = """Turn scraped multilingual web text into clean, single-language 
   cleanprep detect docs.jsonl -o out.jsonl    language of every segment
   cleanprep models list                   Argos translation packages installed
   cleanprep explain page.txt              show what was removed and why
+  cleanprep demo                          clean the built-in example pages
 
 Run `cleanprep COMMAND --help` for each command's options and examples."""
 
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     clean.add_parser(sub)
     detect.add_parser(sub)
+    demo.add_parser(sub)
     for name in ("models", "explain"):
         try:
             module = __import__(f"{__name__}.{name}", fromlist=["add_parser"])

@@ -25,6 +25,7 @@ from .decide import UNKNOWN, Evidence
 # A short segment this sure of its own language keeps it whatever its neighbours say.
 SURE = 0.9
 SHORT_WORDS = 8
+NEAR_LINES = 3
 
 
 def main_language(evidence: list[Evidence], target: str | None = None) -> tuple[str, float]:
@@ -58,11 +59,37 @@ def smooth(segments: list[Segment], evidence: list[Evidence], host: str) -> None
         p_around = ev.probs.get(around, 0.0)
         if around == host and left == right or p_around * 4 >= seg.score:
             seg.lang, seg.score = around, p_around
+    _smooth_by_script(segments, evidence, host)
     for i, seg in enumerate(segments):
         if seg.lang != UNKNOWN:
             continue
         seg.lang = _neighbour_language(segments, i) or host
         seg.score = 0.0
+
+
+def _smooth_by_script(segments: list[Segment], evidence: list[Evidence], host: str) -> None:
+    """A short segment in a script the host does not use takes the language of the nearest
+    segments in its script, when they agree ("Приватбанк 4149 ..." among Ukrainian appeal lines)."""
+    for i, (seg, ev) in enumerate(zip(segments, evidence, strict=True)):
+        if ev.words > SHORT_WORDS or seg.score >= SURE or seg.lang in (UNKNOWN, host) or ev.allows(host):
+            continue
+        near = {_nearest_in_script(segments, evidence, i, step) for step in (-1, 1)} - {None}
+        if len(near) != 1:
+            continue
+        (around,) = near
+        if around != seg.lang and ev.allows(around) and ev.probs.get(around, 0.0) * 4 >= seg.score:
+            seg.lang, seg.score = around, ev.probs.get(around, 0.0)
+
+
+def _nearest_in_script(segments: list[Segment], evidence: list[Evidence], i: int, step: int) -> str | None:
+    """The language of the nearest segment in the same script within `NEAR_LINES` lines, if any."""
+    script, line = evidence[i].script, segments[i].line
+    j = i + step
+    while 0 <= j < len(segments) and abs(segments[j].line - line) <= NEAR_LINES:
+        if evidence[j].script == script and segments[j].lang != UNKNOWN:
+            return segments[j].lang
+        j += step
+    return None
 
 
 def _neighbour_language(segments: list[Segment], i: int) -> str | None:

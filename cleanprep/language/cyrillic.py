@@ -11,8 +11,10 @@ frozenset({'uk'})
 frozenset({'be'})
 >>> cyrillic_candidates("Результат оказался ошеломляющим.")
 frozenset({'ru'})
->>> cyrillic_candidates("Броят на загиналите")
+>>> cyrillic_candidates("Броят на загиналите във войната")
 frozenset({'bg'})
+>>> sorted(cyrillic_candidates("Итак, моя субъективная оценка"))
+['bg', 'ru']
 >>> cyrillic_candidates("Я хочу сказать о другом.") is None
 True
 """
@@ -23,6 +25,7 @@ import regex
 
 # Latin i among Cyrillic letters is a typing habit of Ukrainian and Belarusian writers ("вiн").
 _LATIN_I = regex.compile(r"(?<=\p{Cyrillic})[iI]|[iI](?=\p{Cyrillic})")
+_VOWEL_HARD_SIGN = regex.compile(r"[ъЪ](?![еёюяЕЁЮЯ])")
 _LETTERS = "іїєґўыэёъиѓќѕђћјљњџәғқңөұүһӣӯҳҷҗ"
 _COUNT_TABLE = {ord(c): c for c in _LETTERS} | {ord(c.upper()): c for c in _LETTERS}
 
@@ -80,6 +83,7 @@ def cyrillic_candidates(text: str) -> frozenset[str] | None:
             return frozenset({"ru", "be"})
         return frozenset({"ru"})
     if "ъ" in letters:
-        return frozenset({"bg"})
+        # Russian writes ъ only as a separator before е ё ю я (объект, подъезд); Bulgarian as a vowel.
+        return frozenset({"bg"}) if _VOWEL_HARD_SIGN.search(text) else frozenset({"ru", "bg"})
     # Only и: Russian, Ukrainian or Bulgarian (Belarusian never writes и).
     return frozenset({"ru", "uk", "bg", "mk", "sr"})

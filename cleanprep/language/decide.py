@@ -20,29 +20,44 @@ from dataclasses import dataclass
 import regex
 
 from .cyrillic import cyrillic_candidates, normalise_cyrillic
+from .latin import foreign_letters
+from .second import SECOND_LANGUAGES, second_opinion
 from .scripts import CYRILLIC, LATIN, NEUTRAL, SCRIPT_LANGUAGES, dominant_of, script_codes, script_weights
 
 UNKNOWN = "und"
+# Scripts one language dominates on the web: short text in them is that language unless the model
+# is clearly against it (lid.176 scatters short Hindi over Marathi, Sanskrit, Nepali).
+USUAL_LANGUAGE = {"D": "hi"}
+USUAL_BOOST = 3.0
 # lid.176 labels that readers (and ISO 639-1) name otherwise.
 ALIASES = {"no": "nb", "wuu": "zh", "yue": "zh", "sh": "hr"}
 _NON_LATIN = frozenset(lang for langs in SCRIPT_LANGUAGES.values() for lang in langs)
 
-_UNSPACED = frozenset({"Z", "J", "T", "X", "V", "W", "I"})
+_SCRIPT_SETS = {script: frozenset(langs) for script, langs in SCRIPT_LANGUAGES.items()}
+_ASCII_NON_LETTERS = {c: None for c in range(128) if not chr(c).isalpha()}
 _WORD = regex.compile(r"\S*\p{L}\S*")
+_UNSPACED = frozenset({"Z", "J", "T", "X", "V", "W", "I"})
 _CAPITALISED = regex.compile(r"(?:^|\s)[\"'(\[«„“]?[\p{Lu}\p{Lt}\d]")
 
-# How strongly the host is preferred: the other language's probability must beat the host's times
-# this factor, by the segment's word count (short text is where the model flips a coin).
-HOST_BOOST = ((2, 40.0), (4, 12.0), (8, 4.0), (15, 2.0))
-HOST_BOOST_LONG = 1.3
-# ... and reach this probability itself.
-MIN_FOREIGN_P = ((2, 0.6), (4, 0.45), (8, 0.35))
-MIN_FOREIGN_P_LONG = 0.25
+# The host keeps a segment unless the model gives the host less than this probability, by the
+# segment's word count: real host sentences of ten words almost never fall below 0.3, foreign ones
+# in the same script almost never rise above it; short text needs the model to be much surer.
+HOST_DOUBT = ((2, 0.05), (4, 0.1), (8, 0.15))
+HOST_DOUBT_LONG = 0.3
+# A word or two leaves the host only on the model's near certainty ("Die mit"), never one word alone:
+# a single word in the host's script is a name or a menu item ("Tags :", "Email").
+MIN_FOREIGN_P = ((1, 2.0), (2, 0.9), (4, 0.25))
+# Letters the host never writes (ł in English, ñ in German) leave it this much benefit of the doubt.
+HOST_DOUBT_FOREIGN_LETTERS = 0.5
+# fastText calls below this probability are checked by lingua (see `second`), whose answer counts
+# when at least this sure.
+SECOND_OPINION_BELOW = 0.7
+SECOND_OPINION_SURE = 0.6
+SECOND_OPINION_CANDIDATES = 4
+SECOND_OPINION_WORDS = 5
 NAMELIKE_MAX_WORDS = 8
 # A name-like segment leaves the host only when the model is this sure ("Güzelbahçe Kampüsü ...").
 NAMELIKE_SURE = 0.9
-LONG_WORDS = 9
-LONG_HOST_DOUBT = 0.15
 
 
 @dataclass(slots=True)
@@ -55,6 +70,8 @@ class Evidence:
     letters: int  # weight of its letters (CJK characters count as several)
     words: int
     namelike: bool  # short and mostly capitalised: names, a menu, a title
+    text: str
+    mixed: bool  # letters of more than one script
 
     def allows(self, lang: str) -> bool:
         """Whether the script and letters of the segment allow `lang`."""
@@ -83,20 +100,39 @@ def _script_allows(script: str, lang: str) -> bool:
 def gather(texts: list[str], predictions: list[list[tuple[str, float]]]) -> list[Evidence]:
     """Evidence for each text from its letters and the model's top-k guesses for it."""
     out = []
-    for text, guesses in zip(texts, predictions):
-        weights = script_weights(script_codes(text))
+    for text, guesses in zip(texts, predictions, strict=True):
+        if text.isascii():
+            # Most segments: no need to map characters to scripts one by one.
+            letters = len(text.translate(_ASCII_NON_LETTERS))
+            weights = {LATIN: letters} if letters else {}
+        else:
+            weights = script_weights(script_codes(text))
+            letters = sum(weights.values())
         script = dominant_of(weights)
         allowed = cyrillic_candidates(normalise_cyrillic(text)) if script == CYRILLIC else None
+        script_langs = _SCRIPT_SETS.get(script)
         probs: dict[str, float] = {}
         for label, p in guesses:
             lang = ALIASES.get(label, label)
-            if _script_allows(script, lang) and (allowed is None or lang in allowed):
+            if script == LATIN:
+                if lang in _NON_LATIN:
+                    continue
+            elif script_langs is not None and lang not in script_langs:
+                continue
+            if allowed is None or lang in allowed:
                 probs[lang] = probs.get(lang, 0.0) + p
-        letters = sum(weights.get(script, 0) for script in weights)
+        usual = USUAL_LANGUAGE.get(script)
+        if usual in probs:
+            probs[usual] *= USUAL_BOOST
         # Scripts written without spaces between words: about two characters a word.
-        words = max(1, letters // 6) if script in _UNSPACED else len(_WORD.findall(text))
+        if script in _UNSPACED:
+            words = max(1, letters // 6)
+        else:
+            words = len(text.split())
+            if words <= NAMELIKE_MAX_WORDS:
+                words = len(_WORD.findall(text))  # "1 min read" is two words, "Tags :" one
         namelike = words <= NAMELIKE_MAX_WORDS and len(_CAPITALISED.findall(text)) * 4 >= words * 3
-        out.append(Evidence(probs, script, allowed, letters, words, namelike))
+        out.append(Evidence(probs, script, allowed, letters, words, namelike, text, len(weights) > 1))
     return out
 
 
@@ -115,14 +151,23 @@ def decide(ev: Evidence, host: str) -> tuple[str, float]:
     if host == UNKNOWN or not ev.allows(host) or best == host:
         return best, p_best
     p_host = ev.probs.get(host, 0.0)
-    if ev.namelike and ev.script in (LATIN, CYRILLIC) and p_best < NAMELIKE_SURE:
+    strange = ev.script == LATIN and foreign_letters(ev.text, host)
+    if ev.namelike and ev.script in (LATIN, CYRILLIC) and p_best < NAMELIKE_SURE and not strange:
         return host, p_host
-    if ev.words >= LONG_WORDS and p_host < LONG_HOST_DOUBT and p_best > p_host:
-        # A long sentence the model barely ties to the host is in some other language, even one
-        # the model does not know (it then spreads its guesses thin).
-        return best, p_best
-    boost = _by_words(HOST_BOOST, HOST_BOOST_LONG, ev.words)
-    floor = _by_words(MIN_FOREIGN_P, MIN_FOREIGN_P_LONG, ev.words)
-    if p_best >= floor and p_best > p_host * boost:
-        return best, p_best
+    doubt = _by_words(HOST_DOUBT, HOST_DOUBT_LONG, ev.words)
+    if strange:
+        doubt = max(doubt, HOST_DOUBT_FOREIGN_LETTERS)
+    if p_host < doubt and p_best >= _by_words(MIN_FOREIGN_P, 0.0, ev.words):
+        return _second_look(ev, host, best, p_best)
     return host, p_host
+
+
+def _second_look(ev: Evidence, host: str, best: str, p_best: float) -> tuple[str, float]:
+    """A foreign Latin-script call fastText is unsure of goes to lingua, when it is installed."""
+    if ev.script != LATIN or ev.mixed or p_best >= SECOND_OPINION_BELOW or ev.words < SECOND_OPINION_WORDS:
+        return best, p_best
+    top = sorted(ev.probs, key=ev.probs.__getitem__, reverse=True)[:SECOND_OPINION_CANDIDATES]
+    opinion = second_opinion(ev.text, top)
+    if opinion is None or opinion[0] not in SECOND_LANGUAGES or opinion[1] < SECOND_OPINION_SURE:
+        return best, p_best
+    return opinion

@@ -139,6 +139,9 @@ def switch_points(codes: str) -> list[int]:
     []
     """
     grouped = codes.translate(_RUN_GROUP)
+    letters = grouped.replace(NEUTRAL, "")
+    if not letters or letters.count(letters[0]) == len(letters):
+        return []  # one script throughout: the common case, decided without a Python loop
     runs: list[list] = []  # [code, start, end, weight]
     for m in _RUN.finditer(grouped):
         code = m.group(1)
@@ -152,10 +155,12 @@ def switch_points(codes: str) -> list[int]:
         return []
     # Light runs join their neighbours, until every run left is heavy enough to stand alone.
     while True:
-        light = [i for i, r in enumerate(runs) if r[3] < _least_weight(runs, i)]
-        if not light or len(runs) < 2:
+        # The run furthest below its threshold goes first: a brand name inside a Cyrillic line
+        # ("на Youtube від 70 грн") joins the line before the line's short tail can join the name.
+        ratio = [(r[3] / _least_weight(runs, i), i) for i, r in enumerate(runs)]
+        lightest, i = min(ratio)
+        if lightest >= 1 or len(runs) < 2:
             break
-        i = min(light, key=lambda j: runs[j][3])
         if i == 0:
             j = 1
         elif i == len(runs) - 1:

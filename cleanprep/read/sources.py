@@ -15,6 +15,7 @@ the output directory is never read as input, and a file named twice is read once
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def _inside(path: Path, root: Path | None) -> bool:
     try:
         path.resolve().relative_to(root)
         return True
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return False
 
 
@@ -69,6 +70,13 @@ def find_sources(inputs: list[str], exclude: Path | None = None) -> FoundSources
             st = real.stat()
         except OSError as exc:
             found.problems.append((shown, f"cannot read: {exc.strerror or exc}"))
+            return
+        except RuntimeError:  # Python < 3.13 reports a symlink loop this way
+            found.problems.append((shown, "cannot read: symlink loop"))
+            return
+        if not stat.S_ISREG(st.st_mode):
+            # A FIFO or device would block or never end: only regular files are read.
+            found.problems.append((shown, "not a regular file, skipped"))
             return
         if real in seen_files:
             found.notes.append(f"{shown}: same file as {seen_files[real]}, read once")

@@ -77,7 +77,9 @@ def find_spans(text: str, kinds: Set[str]) -> list[tuple[int, int, str]]:
     """
     unknown = set(kinds) - set(_ORDER)
     if unknown:
-        raise ValueError(f"unknown redaction kind(s) {', '.join(sorted(unknown))}; choose from {', '.join(_ORDER)}")
+        raise ValueError(
+            f"unknown redaction kind(s) {', '.join(sorted(unknown))}; choose from {', '.join(_ORDER)}"
+        )
     if not kinds:
         return []
     weakest = max(_ORDER.index(kind) for kind in kinds)

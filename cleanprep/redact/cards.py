@@ -14,15 +14,21 @@ which keeps tracking numbers (USPS 94..., 92...) and ISBNs (978...) out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+
+import regex
 
 from .checksums import luhn_valid
 from .context import labelled_as_identifier
+from .scan import finditer_in_windows, long_number_windows
 
-# A chain of digit groups joined by one and the same separator (space, no-break space or dash).
-_CHAIN = re.compile(r"(?<![\w.,/+\-])\d+(?:(?P<sep>[ \u00a0\-])\d+(?:(?P=sep)\d+)*)?(?![\w]|[.,/\-]\d)")
-_ANY_SEP = re.compile(r"[ \u00a0\-]")
+# A chain of digit groups joined by one and the same separator (space, no-break space or dash), not the
+# tail of a longer grouped code (an IBAN with a wrong check digit, a tracking number).
+_CHAIN = regex.compile(
+    r"(?<![\w.,/+\-])(?<![0-9][ \u00a0\-])[0-9]+(?:(?P<sep>[ \u00a0\-])[0-9]+(?:(?P=sep)[0-9]+)*)?"
+    r"(?![\w]|[.,/\-][0-9])"
+)
+_ANY_SEP = regex.compile(r"[ \u00a0\-]")
 
 # (prefix, allowed lengths) for unbroken runs; printed (grouped) numbers only need to start with 2..6.
 _NETWORKS: tuple[tuple[tuple[str, ...], range], ...] = (
@@ -40,7 +46,7 @@ _NETWORKS: tuple[tuple[tuple[str, ...], range], ...] = (
 
 def find_cards(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each Luhn-valid card number in `text`."""
-    for match in _CHAIN.finditer(text):
+    for match in finditer_in_windows(_CHAIN, text, long_number_windows(text)):
         written = match.group()
         if len(written) < 13:
             continue

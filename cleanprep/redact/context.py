@@ -11,7 +11,9 @@ import re
 _LOOKBACK = 24
 
 # A number written right after one of these is an identifier, not personal data.
-_NUMBER_LABEL = re.compile(r"(?:#|№|\bISBN(?:-1[03])?|\bISSN|\bDOI|\bSKU|\bEAN|\bUPC)\s*:?\s*$", re.IGNORECASE)
+_NUMBER_LABEL = re.compile(
+    r"(?:#|№|\bISBN(?:-1[03])?|\bISSN|\bDOI|\bSKU|\bEAN|\bUPC)\s*:?\s*$", re.IGNORECASE
+)
 
 _VERSION_LABEL = re.compile(
     r"(?:\bv\.?|\bver\.?|\bversion|\bversión|\bversione|\bversie|\bwersja|\bверсі[яїю]|\bверси[яию]"

@@ -13,10 +13,12 @@ product code that happens to start with two capitals and two digits is not taken
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+import regex
+
 from .checksums import iban_checksum_valid
+from .scan import finditer_in_windows, long_number_windows
 
 # ISO 13616 registry: country -> IBAN length in characters.
 IBAN_LENGTHS: dict[str, int] = {
@@ -32,13 +34,16 @@ IBAN_LENGTHS: dict[str, int] = {
 }  # fmt: skip
 
 _SPACE = " \u00a0"
+# Every IBAN holds a run of eight or more digits; country, check digits and a lettered bank code
+# ("GB82 WEST ") come before it, lettered account parts ("3M02 606", "MTLC AST0 01S") after it.
+_BEFORE, _AFTER = 16, 40
 # Greedy on purpose: the country length, not the regex, decides where the IBAN ends.
-_CANDIDATE = re.compile(r"(?<!\w)[A-Z]{2}\d\d(?:[ \u00a0]?[A-Z0-9]){8,32}")
+_CANDIDATE = regex.compile(r"(?<!\w)[A-Z]{2}[0-9][0-9](?:[ \u00a0]?[A-Z0-9]){8,32}")
 
 
 def find_ibans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each checksum-valid IBAN in `text`."""
-    for match in _CANDIDATE.finditer(text):
+    for match in finditer_in_windows(_CANDIDATE, text, long_number_windows(text, _BEFORE, _AFTER)):
         end = _iban_end(match.group())
         if end is not None and not text[match.start() + end : match.start() + end + 1].isalnum():
             yield match.start(), match.start() + end

@@ -2,9 +2,10 @@
 
 IPv4: four dot-separated numbers 0..255 without leading zeros, not part of a longer dotted
 number. A dotted quad is also the shape of a four-part version, so it stays when a version label
-(`v`, `version`, `Version`, `версія`, `build`, ...) comes before it, and one made of single digits
-only (`2.0.1.4`, section `3.1.2.4`) counts as an IP only after a word such as `IP`, `address`,
-`server` or `host`. IPv6: a regex finds candidates with colons, `ipaddress` decides.
+(`v`, `version`, `Version`, `версія`, `build`, ...) comes before it; and one shaped like a
+version (single digits as in `2.0.1.4` or section `3.1.2.4`; a small first number and a zero part
+as in `Firefox 2.0.0.16`) counts as an IP only after a word such as `IP`, `address`, `server`
+or `host`. IPv6: a regex finds candidates with colons, `ipaddress` decides.
 
 >>> text = "Login from 185.12.34.201 and fe80::1ff:fe23:4567:890a; version 2.0.1.4; at 12:30:45"
 >>> [text[s:e] for s, e in find_ips(text)]
@@ -14,18 +15,19 @@ only (`2.0.1.4`, section `3.1.2.4`) counts as an IP only after a word such as `I
 from __future__ import annotations
 
 import ipaddress
-import re
 from collections.abc import Iterator
+
+import regex
 
 from .context import labelled_as_version, mentions_before
 
-_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
-_IPV6 = re.compile(
-    r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?:%[\w.]+)?(?![\w])"
+_IPV4 = regex.compile(r"(?<![\w.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![\w]|\.[0-9])")
+_IPV6 = regex.compile(
+    r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?(?:%\w+)?(?![\w])"
 )
-_IP_CONTEXT = re.compile(
-    r"\b(?:IP|IPv4|address|addr|Adresse|adresse|адрес[аиуі]?|адреса|host|server|Server|сервер|DNS|gateway)\b",
-    re.IGNORECASE,
+_IP_CONTEXT = regex.compile(
+    r"\b(?:IP|IPv4|address|addr|Adresse|адрес[аиуі]?|hosts?|localhost|server|сервер|DNS|gateway|proxy|router)\b",
+    regex.IGNORECASE,
 )
 
 
@@ -48,9 +50,20 @@ def _plausible_ipv4(text: str, start: int, written: str) -> bool:
         return False
     if labelled_as_version(text, start):
         return False
-    if all(len(octet) == 1 for octet in octets):
+    if _looks_like_a_version(octets):
         return mentions_before(_IP_CONTEXT, text, start)
     return True
+
+
+def _looks_like_a_version(octets: list[str]) -> bool:
+    """Single digits (`2.0.1.4`), or a small major number with a zero part (`2.0.0.16`, `12.2.0.79`).
+
+    Addresses of that shape exist (8.8.8.8, 10.0.0.1) but are public resolvers and private
+    networks, rarely personal; they count when the text calls them an IP, address, host or server.
+    """
+    if all(len(octet) == 1 for octet in octets):
+        return True
+    return int(octets[0]) < 100 and "0" in octets[1:]
 
 
 def _ipv6_end(candidate: str) -> int | None:

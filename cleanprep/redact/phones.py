@@ -12,47 +12,51 @@ Three shapes, each strict enough that dates, years, prices, ISBNs and coordinate
 A number written after `#`, `№` or `ISBN` is an identifier and stays.
 
 >>> text = "Tel. +49 (0)30 1234567, Kyiv (044) 123-45-67, NYC (555) 123-4567, 12.05.2024, 1990-2000"
->>> [text[s:e] for s, e in find_phones(text)]
+>>> [text[s:e] for s, e in sorted(find_phones(text))]
 ['+49 (0)30 1234567', '(044) 123-45-67', '(555) 123-4567']
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from .context import labelled_as_identifier
+import regex
 
-_SEP = r"[ \u00a0\-\u2010\u2011]"
-_DIGIT = re.compile(r"\d")
+from .context import labelled_as_identifier
+from .scan import finditer_in_windows, long_number_windows
+
+_SEP = r"[ \u00a0\-\u2010\u2011\u2013]"
+_DIGIT = regex.compile(r"[0-9]")
 
 # Groups after the country code are separated, or touch a parenthesised group: each group starts
 # after a separator or a parenthesis, so a long digit run has one reading only (no backtracking blow-up).
-_INTERNATIONAL = re.compile(
-    rf"(?<![\w+.,])(?P<prefix>\+|00{_SEP}?)(?P<body>[1-9]\d*(?:{_SEP}?\(0\))?"
-    rf"(?:(?:{_SEP}{{1,2}}|(?=\()|(?<=\)))(?:\(\d{{1,5}}\)|\d+))*)(?!\w)"
+_INTERNATIONAL = regex.compile(
+    rf"(?<![\w+.,:])(?<![0-9][ \u00a0\-])(?P<prefix>\+|00{_SEP}?)(?P<body>[1-9][0-9]*(?:{_SEP}?\(0\))?"
+    rf"(?:(?:{_SEP}{{1,2}}|(?=\()|(?<=\)))(?:\([0-9]{{1,5}}\)|[0-9]+))*)(?!\w)"
 )
-_NORTH_AMERICAN = re.compile(
-    r"(?<![\w+\-.,/])(?:1[ \-.])?(?:\([2-9]\d\d\)[ \u00a0]?(?P<any>[ \-.]?)|[2-9]\d\d(?P<sep>[\-.]))"
-    r"\d{3}(?(sep)(?P=sep)|[ \-.\u00a0])\d{4}(?![\w]|[\-.,/]\d)"
+_NORTH_AMERICAN = regex.compile(
+    r"(?<![\w+\-.,/])(?:1[ \-.])?(?:\([2-9][0-9][0-9]\)[ \u00a0]?|[2-9][0-9][0-9](?P<sep>[\-.]))"
+    r"[0-9]{3}(?(sep)(?P=sep)|[ \-.\u00a0])[0-9]{4}(?![\w]|[\-.,/][0-9])"
 )
-_TRUNK = re.compile(
-    rf"(?<![\w+\-.,/])(?<!\d[ \u00a0])(?:\(0\d{{1,4}}\)[ \u00a0]?|0[1-9]\d{{1,3}}[ \u00a0/\-])"
-    rf"\d{{2,8}}(?:{_SEP}\d{{2,4}}){{0,3}}(?![\w]|[ \u00a0\-.,/]?\d)"
+_TRUNK = regex.compile(
+    rf"(?<![\w+\-.,/])(?<![0-9][ \u00a0])(?:\(0[0-9]{{1,4}}\)[ \u00a0]?|0[1-9][0-9]{{1,3}}[ \u00a0/\-])"
+    rf"[0-9]{{2,8}}(?:{_SEP}[0-9]{{2,4}}){{0,3}}(?![\w]|[ \u00a0\-.,/]?[0-9])"
 )
 
 
 def find_phones(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each phone number in `text`, in order of the patterns."""
-    if "+" in text or "00" in text:
-        for match in _INTERNATIONAL.finditer(text):
-            body = match.group("body").replace("(0)", "", 1)
-            if 8 <= _count_digits(body) <= 15 and not labelled_as_identifier(text, match.start()):
-                yield match.span()
-    for match in _NORTH_AMERICAN.finditer(text):
+    """Yield (start, end) of each phone number in `text`, shape by shape (not in text order)."""
+    windows = long_number_windows(text)
+    if not windows:
+        return
+    for match in finditer_in_windows(_INTERNATIONAL, text, windows):
+        body = match.group("body").replace("(0)", "", 1)
+        if 8 <= _count_digits(body) <= 15 and not labelled_as_identifier(text, match.start()):
+            yield match.span()
+    for match in finditer_in_windows(_NORTH_AMERICAN, text, windows):
         if not labelled_as_identifier(text, match.start()):
             yield match.span()
-    for match in _TRUNK.finditer(text):
+    for match in finditer_in_windows(_TRUNK, text, windows):
         if 9 <= _count_digits(match.group()) <= 12 and not labelled_as_identifier(text, match.start()):
             yield match.span()
 

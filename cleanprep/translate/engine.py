@@ -2,9 +2,9 @@
 
 What argostranslate's `translate()` does per sentence (tokenize, one CTranslate2 call, detokenize),
 this does for a whole list at once: every sentence is tokenized with the package's SentencePiece
-model, identical sentences are translated once, and CTranslate2 gets them all in one
-`translate_batch` call that it cuts into batches of sentences of similar length. Decoding is greedy
-(beam 1) so that a sentence's translation does not depend on which others share its batch.
+model, identical sentences are translated once, and CTranslate2 gets them in batches of
+sentences of equal token length (so no padding). Decoding is greedy (beam 1) and
+unpadded, so a sentence's translation does not depend on which others share its batch.
 
 No sentence splitting happens here (the caller splits; argostranslate's splitters may try to
 download a model), but a sentence longer than `MAX_SOURCE_TOKENS` is cut at word starts into
@@ -103,34 +103,57 @@ class LoadedPackage:
         min_decoding_length: int = 1,
     ) -> list[str]:
         """Translate sentences; the i-th result is the i-th sentence's translation ('' for '')."""
-        units: dict[tuple[str, ...], int] = {}  # distinct token pieces -> index in `batch`
+        units: dict[tuple[str, ...], int] = {}  # distinct token sequences -> their output slot
         plan: list[list[int]] = []
         for sentence in sentences:
             tokens = self.tokenizer.encode(sentence) if sentence.strip() else []
-            ids = []
-            for piece in split_long(tokens) if tokens else []:
-                ids.append(units.setdefault(tuple(piece), len(units)))
-            plan.append(ids)
-        batch = [list(piece) for piece in units]
-        outputs: list[str] = []
-        if batch:
-            prefix = self.info.target_prefix
-            results = self.translator.translate_batch(
-                batch,
-                target_prefix=[[prefix]] * len(batch) if prefix else None,
-                max_batch_size=batch_size,
-                batch_type="examples",
-                beam_size=1,
-                max_decoding_length=max_decoding_length,
-                min_decoding_length=min_decoding_length,
-                replace_unknowns=True,
-            )
-            for result in results:
-                tokens = result.hypotheses[0]
-                if prefix and tokens and tokens[0] == prefix:
-                    tokens = tokens[1:]
-                outputs.append(self.tokenizer.decode(tokens).strip())
+            pieces = split_long(tokens) if tokens else []
+            plan.append([units.setdefault(tuple(p), len(units)) for p in pieces])
+        outputs = [""] * len(units)
+        for chunk in batches_by_length(list(units), batch_size):
+            texts = self._translate_batch([list(u) for u in chunk], max_decoding_length, min_decoding_length)
+            for unit, text in zip(chunk, texts, strict=True):
+                outputs[units[unit]] = text
         return [" ".join(outputs[i] for i in ids if outputs[i]) for ids in plan]
+
+    def _translate_batch(self, batch: list[list[str]], max_length: int, min_length: int) -> list[str]:
+        """One CTranslate2 call on sequences of equal length; detokenized outputs."""
+        prefix = self.info.target_prefix
+        results = self.translator.translate_batch(
+            batch,
+            target_prefix=[[prefix]] * len(batch) if prefix else None,
+            beam_size=1,
+            max_decoding_length=max_length,
+            min_decoding_length=min_length,
+            replace_unknowns=True,
+        )
+        texts = []
+        for result in results:
+            tokens = result.hypotheses[0]
+            if prefix and tokens and tokens[0] == prefix:
+                tokens = tokens[1:]
+            texts.append(self.tokenizer.decode(tokens).strip())
+        return texts
+
+
+def batches_by_length(units: list[tuple[str, ...]], batch_size: int) -> list[list[tuple[str, ...]]]:
+    """Batches of at most `batch_size` sequences that all have the same length.
+
+    Padding a sequence changes the sums inside attention in the last bits, enough to flip a close
+    greedy choice; with no padding at all, a sentence's translation is the same whichever others
+    share its batch (and the same as translating it alone).
+
+    >>> batches_by_length([("a", "b"), ("c",), ("d", "e"), ("f", "g")], 2)
+    [[('c',)], [('a', 'b'), ('d', 'e')], [('f', 'g')]]
+    """
+    by_length: dict[int, list[tuple[str, ...]]] = {}
+    for unit in units:
+        by_length.setdefault(len(unit), []).append(unit)
+    return [
+        group[i : i + batch_size]
+        for _, group in sorted(by_length.items())
+        for i in range(0, len(group), batch_size)
+    ]
 
 
 _LOADED: dict[tuple[str, str], LoadedPackage] = {}

@@ -6,10 +6,14 @@ its line is here and the input's size, modification time and the output-changing
 >>> import tempfile, pathlib
 >>> m = Manifest(pathlib.Path(tempfile.mkdtemp()), "target=en")
 >>> m.start(resume=False)
+>>> _ = (m.outdir / "a.txt").write_text("clean text")
 >>> m.record("a.txt", "/in/a.txt", 10, 123)
 >>> Manifest(m.outdir, "target=en").load().is_done("a.txt", "/in/a.txt", 10, 123)
 True
 >>> Manifest(m.outdir, "target=de").load().is_done("a.txt", "/in/a.txt", 10, 123)
+False
+>>> (m.outdir / "a.txt").unlink()  # an output that is gone is not done, whatever the manifest says
+>>> Manifest(m.outdir, "target=en").load().is_done("a.txt", "/in/a.txt", 10, 123)
 False
 """
 
@@ -64,18 +68,30 @@ class Manifest:
         if resume:
             self.load()
         self._fh = open(self.path, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115
+        if resume and self._fh.tell() > 0:
+            with open(self.path, "rb") as fh:
+                fh.seek(-1, os.SEEK_END)
+                torn = fh.read(1) != b"\n"
+            if torn:
+                # A kill cut the last line short: end it, so the next entry stands on its own line.
+                self._fh.write("\n")
 
     def record(self, unit: str, source: str, size: int, mtime_ns: int, output: str | None = None) -> None:
-        """Note one completed output, on disk before returning (the output is renamed already)."""
+        """Note one completed output (already renamed into place); written through before returning.
+
+        Flushed to the kernel, not fsynced: a killed process loses no line; `close` fsyncs.
+        """
         assert self._fh is not None, "start() first"
         entry = {"unit": unit, "output": output or unit, "source": source, "size": size,
                  "mtime_ns": mtime_ns, "config": self.fingerprint}
-        self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        # ASCII escapes: a file name with undecodable bytes (surrogate escapes) still makes a line.
+        self._fh.write(json.dumps(entry) + "\n")
         self._fh.flush()
-        os.fsync(self._fh.fileno())
         self.done[unit] = entry
 
     def close(self) -> None:
         if self._fh is not None:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
             self._fh.close()
             self._fh = None

@@ -92,13 +92,13 @@ class BuiltPackage:
     mapping: list[int]
 
 
-def train_sentencepiece(vocab_size: int = 200) -> bytes:
-    """A small SentencePiece model (serialized) trained on `TRAINING_TEXT`."""
+def train_sentencepiece(vocab_size: int = 200, lines: list[str] | None = None) -> bytes:
+    """A SentencePiece model (serialized) trained on `lines`, by default `TRAINING_TEXT`."""
     import sentencepiece as spm
 
     out = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(TRAINING_TEXT.splitlines()),
+        sentence_iterator=iter(lines if lines is not None else TRAINING_TEXT.splitlines()),
         model_writer=out,
         vocab_size=vocab_size,
         model_type="unigram",

@@ -1,0 +1,41 @@
+# Two commands do all the set-up:  make demo  (install, then clean the built-in example)
+#                                  make test  (install with test extras, then run the tests)
+# Both create .venv first. torch is pinned before anything else: argostranslate needs stanza,
+# which needs torch, and an unpinned torch pulls a multi-GB CUDA build. Elsewhere, point pip at
+# PyTorch's CPU wheel index (PIP_EXTRA_INDEX_URL) to get the small CPU build of the same version.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+TORCH  ?= torch==2.13.0
+
+.PHONY: demo test install install-test lint clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q "$(TORCH)"
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install -q -e ".[test,ray]"
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+demo: install
+	$(BIN)/cleanprep demo -o demo-out
+
+test: install-test
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check cleanprep tests benchmarks
+
+clean-venv:
+	rm -rf $(VENV)

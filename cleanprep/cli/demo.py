@@ -1,0 +1,36 @@
+"""`cleanprep demo`: clean the built-in example pages and show one before and after."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..config import Config
+from ..examples import PAGES
+from ..runner import RunOptions, run_clean
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="clean the built-in example pages and show the result",
+                       description="Clean the example pages that ship with cleanprep into OUTDIR.",
+                       epilog="example:\n  cleanprep demo -o demo-out",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("-o", "--output", default="demo-out", metavar="OUTDIR", help="default: demo-out")
+    p.add_argument("--foreign", default="translate", choices=("translate", "drop", "keep", "tag"))
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    outdir = Path(args.output)
+    summary = run_clean([str(PAGES)], Config(foreign=args.foreign),
+                        RunOptions(outdir=outdir, report=outdir / "report.json", progress=False))
+    page = "news/flood-relief.txt"
+    before = (PAGES / page).read_text(encoding="utf-8")
+    after = (outdir / page).read_text(encoding="utf-8")
+    rule = "-" * 72
+    print(f"{rule}\nBEFORE  {PAGES / page}\n{rule}\n{before}\n{rule}\nAFTER   {outdir / page}\n{rule}\n{after}{rule}")
+    print(summary.format_text())
+    print(f"cleaned pages are in {outdir}/, the run's summary in {outdir / 'report.json'}")
+    print("see why each line went: cleanprep explain " + str(PAGES / page))
+    return 1 if summary.failed else 0

@@ -1,0 +1,67 @@
+"""A second opinion from lingua's n-gram models, for Latin-script text fastText is unsure of.
+
+fastText's lid.176 knows no Zulu, Xhosa, Shona, Sotho, Tswana, Tsonga, Ganda or Maori, and
+spreads its guesses thin over them (Somali and Yoruba it knows only weakly). When
+`lingua-language-detector` is installed, a segment fastText calls foreign without conviction is put
+to lingua, restricted to fastText's own guesses plus those languages, so only a few of lingua's
+models are ever loaded; lingua's answer is taken only when it names one of those languages, where
+fastText cannot compete. Without lingua, nothing changes.
+
+>>> second_opinion("Apho kunokwenzeka, kucelwa iinqununu zezikolo zikhwelisane xa zisiya kule nkomfa.",
+...                ["tr", "tl"])[0] if available() else "xh"
+'xh'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Languages written in Latin letters that lid.176 has no label for, and two it knows only weakly.
+FASTTEXT_LACKS = ("zu", "xh", "sn", "st", "tn", "ts", "lg", "mi")
+FASTTEXT_WEAK = ("so", "yo")
+SECOND_LANGUAGES = frozenset(FASTTEXT_LACKS + FASTTEXT_WEAK)
+
+
+@lru_cache(maxsize=1)
+def _lingua():  # noqa: ANN202 - the module, or None
+    try:
+        import lingua
+    except ImportError:
+        return None
+    return lingua
+
+
+def available() -> bool:
+    """Whether lingua is installed."""
+    return _lingua() is not None
+
+
+# Latin-script languages lingua knows; a segment's candidates are limited to these.
+LATIN_LANGUAGES = frozenset(
+    "af sq az eu bs ca hr cs da nl en eo et fi fr lg de hu is id ga it la lv lt ms mi nb nn pl pt ro "
+    "sn so st es sw sv tl tn ts tr vi cy xh yo zu sk sl".split()
+)
+
+
+@lru_cache(maxsize=512)
+def _detector(codes: frozenset[str]):  # noqa: ANN202
+    # lingua caches each language's models across detectors, so a detector per candidate set costs
+    # only the models not loaded yet (trigram models: about 10 ms a language).
+    lingua = _lingua()
+    langs = [lingua.Language.from_iso_code_639_1(getattr(lingua.IsoCode639_1, c.upper())) for c in sorted(codes)]
+    return lingua.LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+
+
+def second_opinion(text: str, candidates: Iterable[str]) -> tuple[str, float] | None:
+    """lingua's best language for `text` among `candidates` and `SECOND_LANGUAGES`.
+
+    None when lingua is not installed.
+    """
+    if _lingua() is None:
+        return None
+    codes = (frozenset(candidates) & LATIN_LANGUAGES) | SECOND_LANGUAGES
+    values = _detector(codes).compute_language_confidence_values(text)
+    if not values:
+        return None
+    return values[0].language.iso_code_639_1.name.lower(), float(values[0].value)

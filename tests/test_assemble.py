@@ -1,0 +1,66 @@
+"""The assemble stage: what the verdicts leave in the clean text, and where."""
+
+from cleanprep.assemble import assemble, to_record
+from cleanprep.document import Document, Segment
+
+
+def _doc(text: str, segments: list[Segment]) -> Document:
+    doc = Document(id="d", text=text)
+    doc.fixed = text
+    doc.segments = segments
+    return doc
+
+
+TEXT = "Home | News\n\nIt rained. Фото: Reuters\nThe end.\n"
+
+
+def _segments(**foreign) -> list[Segment]:
+    return [
+        Segment(0, 11, 0, 0, verdict="chrome", reason="nav"),
+        Segment(13, 23, 1, 1, lang="en"),
+        Segment(24, 37, 1, 1, lang="uk", verdict="foreign", **foreign),
+        Segment(38, 46, 1, 2, lang="en"),
+    ]
+
+
+def test_chrome_and_dropped_segments_go_with_their_line_breaks():
+    assert assemble(_doc(TEXT, _segments(action="drop"))) == "It rained.\nThe end.\n"
+
+
+def test_a_translation_stands_where_its_source_stood():
+    segs = _segments(action="translate", translation="Photo: Reuters", package="uk->en")
+    assert assemble(_doc(TEXT, segs)) == "It rained. Photo: Reuters\nThe end.\n"
+
+
+def test_a_foreign_segment_with_no_translation_is_never_kept_as_translated():
+    segs = _segments(action="translate")
+    assert "Фото" not in assemble(_doc(TEXT, segs))
+
+
+def test_tagged_segments_are_wrapped_with_their_language():
+    out = assemble(_doc(TEXT, _segments(action="tag")))
+    assert 'It rained. <foreign lang="uk">Фото: Reuters</foreign>\n' in out
+
+
+def test_nothing_removed_gives_the_fixed_text_exactly():
+    text = "  Indented title\n\n\nBody line one.  \nBody two\n"
+    segs = [Segment(2, 16, 0, 0), Segment(19, 33, 1, 1), Segment(36, 44, 1, 2)]
+    assert assemble(_doc(text, segs)) == text
+
+
+def test_blocks_stay_separated_by_one_blank_line():
+    text = "Menu\n\nPara one.\n\n\n\nPara two.\n\nFooter"
+    segs = [Segment(0, 4, 0, 0, verdict="chrome"), Segment(6, 15, 1, 1), Segment(19, 28, 2, 2),
+            Segment(30, 36, 3, 3, verdict="chrome")]
+    assert assemble(_doc(text, segs)) == "Para one.\n\nPara two."
+
+
+def test_the_record_keeps_source_translation_and_package():
+    doc = _doc(TEXT, _segments(action="translate", translation="Photo: Reuters", package="translate-uk_en"))
+    assemble(doc)
+    record = to_record(doc)
+    foreign = [s for s in record["segments"] if s["verdict"] == "foreign"][0]
+    assert foreign["text"] == "Фото: Reuters"
+    assert foreign["translation"] == "Photo: Reuters"
+    assert foreign["package"] == "translate-uk_en"
+    assert record["segments"][0]["reason"] == "nav"

@@ -1,0 +1,242 @@
+"""Language identification: which segments are foreign, down to a sentence inside a line, and in
+what language, with the real lid.176 model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanprep.document import Document, Segment
+from cleanprep.language import detect, identify
+from cleanprep.language.cyrillic import cyrillic_candidates, normalise_cyrillic
+from cleanprep.language.identify import merge_spans
+from cleanprep.language.scripts import dominant_script, switch_points, script_codes
+from cleanprep.split import split_document
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+
+ENGLISH = (
+    "The ministry said the talks would resume next week in Ankara. "
+    "Officials from both sides described the first round as constructive and businesslike."
+)
+
+
+def identified(text: str, target: str | None = "en") -> Document:
+    doc = Document(id="t", text=text)
+    doc.fixed = text
+    split_document(doc)
+    identify(doc, target)
+    return doc
+
+
+def languages_by_content(doc: Document) -> dict[str, str]:
+    return {doc.content(s): s.lang for s in doc.segments}
+
+
+# --- Cyrillic: the letters each language alone uses -------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Міністр оборони Туреччини зустрівся з послом.", "uk"),  # і and ї/є: Ukrainian
+        ("Российские наёмники в Сирии получили новый приказ.", "ru"),  # ы ё: Russian
+        ("Вечарына будзе цёплай, і ўсе прыйдуць.", "be"),  # ў: Belarusian
+        ("Броят на загиналите във войната расте.", "bg"),  # ъ as a vowel: Bulgarian
+    ],
+)
+def test_east_slavic_and_bulgarian_told_apart_by_their_letters(text: str, lang: str) -> None:
+    assert cyrillic_candidates(text) == frozenset({lang}) or lang in cyrillic_candidates(text)
+    doc = identified(f"{ENGLISH}\n{text}")
+    assert doc.segments[-1].lang == lang
+
+
+def test_russian_hard_sign_before_a_vowel_does_not_make_bulgarian() -> None:
+    assert cyrillic_candidates("субъект объявил") == frozenset({"ru", "bg"})
+    assert cyrillic_candidates("във България") == frozenset({"bg"})
+
+
+def test_latin_i_inside_cyrillic_words_counts_as_ukrainian_i() -> None:
+    assert normalise_cyrillic("Але тут вiн не скiнчив") == "Але тут він не скінчив"
+    doc = identified(f"{ENGLISH}\nАле тут вiн в трьох роках не скiнчив ще й другого класу.")
+    assert doc.segments[-1].lang == "uk"
+
+
+# --- Script of the characters ------------------------------------------------------------------
+
+def test_script_decides_languages_with_a_script_of_their_own() -> None:
+    doc = identified(f"{ENGLISH}\nΕκεί υπάρχει η καρδιά του Ελληνισμού.\n정치인들이 온라인을 활용해 신념을 설파한다.")
+    assert [s.lang for s in doc.segments[-2:]] == ["el", "ko"]
+
+
+def test_han_without_kana_is_chinese_and_with_kana_japanese() -> None:
+    assert dominant_script("声音正是前面那把低沉沙哑的嗓子") == "Z"
+    assert dominant_script("なお、2016年度において反競争的行為") == "J"
+    doc = identified(f"{ENGLISH}\n固体感光树脂版由聚酯膜底基组成。\nなお、2016年度において反競争的行為に該当する事実はありません。")
+    assert [s.lang for s in doc.segments[-2:]] == ["zh", "ja"]
+
+
+def test_a_line_is_cut_where_its_script_changes_for_good() -> None:
+    text = "Please note the value of your securities* なお、2016年度において反競争的行為に該当するとして法的措置を受けた事実はありません。"
+    doc = identified(f"{ENGLISH}\n{text}")
+    last_two = doc.segments[-2:]
+    assert [doc.content(s) for s in last_two][0] == "Please note the value of your securities*"
+    assert [s.lang for s in last_two] == ["en", "ja"]
+    assert last_two[0].line == last_two[1].line
+
+
+def test_a_name_in_another_script_stays_inside_its_sentence() -> None:
+    assert switch_points(script_codes("Про це пише газета The Daily Telegraph з посиланням на дослідження")) == []
+    assert switch_points(script_codes("• Будь спонсором на Youtube від 70 грн")) == []
+
+
+# --- Sentences inside a line -----------------------------------------------------------------
+
+def test_a_foreign_sentence_inside_a_host_line_is_found() -> None:
+    result = detect(
+        "The talks ended without a deal, and both delegations went home. "
+        "Переговоры закончились ничем, сообщил источник в министерстве."
+    )
+    assert [s.lang for s in result.spans] == ["en", "ru"]
+    result = detect(
+        "We met the new director in Berlin last week. "
+        "Die Verhandlungen wurden ohne Ergebnis abgebrochen und auf den Herbst vertagt."
+    )
+    assert [s.lang for s in result.spans] == ["en", "de"]
+
+
+def test_host_sentences_of_a_long_document_are_not_flagged() -> None:
+    doc = identified("\n".join([ENGLISH] * 3 + ["It is a celebration that lasts eight days."]))
+    assert {s.lang for s in doc.segments} == {"en"}
+
+
+# --- Short segments take their context ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "line",
+    ["Twitter || Telegram || Facebook || Youtube", "Russia Syria Turkey Ukraine War with Russia World",
+     "Tags :", "1 min read", "Email :"],
+)
+def test_names_and_menu_words_take_the_host_language(line: str) -> None:
+    doc = identified(f"{ENGLISH}\n{line}\n{ENGLISH}")
+    assert {s.lang for s in doc.segments} == {"en"}
+
+
+def test_a_clear_short_foreign_line_is_still_found() -> None:
+    doc = identified(f"{ENGLISH}\nDie Verhandlungen sind gescheitert.\n{ENGLISH}")
+    assert languages_by_content(doc)["Die Verhandlungen sind gescheitert."] == "de"
+
+
+def test_a_short_segment_in_a_foreign_script_takes_its_neighbours_language() -> None:
+    text = (
+        f"{ENGLISH}\n"
+        "Навіть донат в 30 грн (ціна 1 кави) допоможе нам працювати далі.\n"
+        "• Приватбанк 4149 6293 1808 2567\n"
+        "Будь з нами на всіх платформах, дякуємо за підтримку!\n"
+        f"{ENGLISH}"
+    )
+    doc = identified(text)
+    assert languages_by_content(doc)["• Приватбанк 4149 6293 1808 2567"] == "uk"
+
+
+def test_numbers_take_the_language_of_their_line() -> None:
+    doc = identified(f"{ENGLISH}\nПереказ на картку ПриватБанку, дякуємо: 4149 4393")
+    assert {s.lang for s in doc.segments[2:]} == {"uk"}
+
+
+# --- detect: spans, offsets, the main language ---------------------------------------------------
+
+def test_adjacent_segments_of_one_language_merge_into_one_span() -> None:
+    spans = merge_spans([Segment(0, 4, lang="en", score=1.0), Segment(5, 9, lang="en", score=0.5),
+                         Segment(10, 12, lang="uk", score=0.9), Segment(13, 15, lang="en", score=1.0)])
+    assert [(s.start, s.end, s.lang) for s in spans] == [(0, 9, "en"), (10, 12, "uk"), (13, 15, "en")]
+    result = detect(f"{ENGLISH}\n\n{ENGLISH}")
+    assert len(result.spans) == 1 and result.spans[0].lang == "en"
+
+
+def test_detect_reports_the_main_language() -> None:
+    result = detect(f"Міністр оборони Туреччини зустрівся з послом.\n{ENGLISH}\n{ENGLISH}")
+    assert result.lang == "en"
+    assert 0.5 < result.score <= 1.0
+    assert result.to_dict()["segments"][0]["lang"] == "uk"
+
+
+def assert_spans_cover_text(text: str) -> None:
+    spans = detect(text).spans
+    covered = [False] * len(text)
+    last_end = 0
+    for span in spans:
+        assert last_end <= span.start < span.end <= len(text)
+        assert not text[span.start].isspace() and not text[span.end - 1].isspace()
+        covered[span.start : span.end] = [True] * (span.end - span.start)
+        last_end = span.end
+    assert all(covered[i] for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_detect_offsets_cover_every_non_blank_character_without_overlap() -> None:
+    assert_spans_cover_text("  Hi there.  Привіт, як справи?\n\n\t東京は晴れ。 12:30 \n")
+    assert_spans_cover_text("")
+    assert_spans_cover_text("   \n ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,!?\n\tЖжіΩ東な한 1'\u00a0\u2003")), max_size=80))
+def test_detect_offsets_hold_for_any_text(text: str) -> None:
+    assert_spans_cover_text(text)
+
+
+def test_identify_keeps_segments_ordered_with_only_whitespace_between() -> None:
+    text = "Fees are listed below: なお、2016年度において反競争的行為に該当するとして法的措置を受けた事実はありません。\n\nNext line"
+    doc = identified(text)
+    assert "".join(doc.pieces()) == text
+    assert all(doc.fixed[a.end : b.start].strip() == "" for a, b in zip(doc.segments, doc.segments[1:]))
+    assert [s.block for s in doc.segments] == [0, 0, 1]
+
+
+# --- The seeds: Ukrainian captions and appeals inside English reports --------------------------
+
+def seed_labels() -> dict[str, dict[int, dict]]:
+    labels: dict[str, dict[int, dict]] = {}
+    for line in (SHARED / "eval" / "seeds-gold.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        labels.setdefault(rec["file"], {})[rec["line"]] = rec
+    return labels
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")
+def test_seed_captions_and_appeal_are_ukrainian_and_no_english_line_is_flagged() -> None:
+    checked_uk = 0
+    for name, labels in seed_labels().items():
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        doc = identified(text)
+        assert doc.lang == "en"
+        for seg in doc.segments:
+            label = labels.get(text.count("\n", 0, seg.start) + 1)
+            if label is None:
+                continue
+            assert seg.lang == label["lang"], (name, label["line"], doc.content(seg))
+            checked_uk += label["lang"] == "uk"
+    assert checked_uk >= 8
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")
+@pytest.mark.parametrize("start", ["Міністр оборони Туреччини", "Російські найманці у Сирії"])
+def test_seed_photo_captions_are_ukrainian(start: str) -> None:
+    text = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    doc = identified(text)
+    caption = [s for s in doc.segments if doc.fixed.rfind("\n", 0, s.start) + 1 == text.find(start)]
+    assert caption and {s.lang for s in caption} == {"uk"}
+
+
+# --- The second opinion for languages fastText lacks --------------------------------------------
+
+def test_languages_the_model_lacks_are_named_with_lingua() -> None:
+    pytest.importorskip("lingua")
+    doc = identified(
+        f"{ENGLISH}\nApho kunokwenzeka, kucelwa iinqununu zezikolo zikhwelisane xa zisiya kule nkomfa."
+    )
+    assert doc.segments[-1].lang == "xh"

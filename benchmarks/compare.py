@@ -17,6 +17,7 @@ compare.json, compare.txt and compare.png (quality against MB/s) to --out.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -90,8 +91,9 @@ def set_from_path(path: Path, limit: int = 0) -> BenchSet:
     return BenchSet(path.stem, kind, records)
 
 
-def seeds_set(limit: int = 0) -> BenchSet:
-    files = sorted((SHARED / "seeds").glob("*.txt"))[: limit or None]
+def seeds_set() -> BenchSet:
+    """The five seed pages, always all of them (--limit does not apply: the labels cover all five)."""
+    files = sorted((SHARED / "seeds").glob("*.txt"))
     records = [{"id": p.name, "file": p.name, "text": p.read_text(encoding="utf-8")} for p in files]
     names = {p.name for p in files}
     gold = [g for g in read_jsonl(EVAL / "seeds-gold.jsonl") if g["file"] in names]
@@ -107,7 +109,7 @@ def load_sets(which: str, input_path: Path | None, limit: int) -> list[BenchSet]
     if which in ("mixed", "all"):
         sets.append(set_from_path(EVAL / "mixed-dev.jsonl", limit))
     if which in ("seeds", "all"):
-        sets.append(seeds_set(limit))
+        sets.append(seeds_set())
     return sets
 
 
@@ -117,7 +119,7 @@ def load_sets(which: str, input_path: Path | None, limit: int) -> list[BenchSet]
 def chrome_prf(records: list[dict], outputs: list[str]) -> dict[str, float]:
     """score_chrome.py on with/without sets: pooled substring precision, recall, F1."""
     tp = fp = fn = 0
-    for r, o in zip(records, outputs):
+    for r, o in zip(records, outputs, strict=True):
         tp += sum(1 for s in r["with"] if s in o)
         fn += sum(1 for s in r["with"] if s not in o)
         fp += sum(1 for s in r["without"] if s in o)
@@ -136,7 +138,7 @@ def _shingles(text: str, n: int = 4) -> Counter:
 def body_prf(records: list[dict], outputs: list[str]) -> dict[str, float]:
     """score_chrome.py on body sets: 4-word shingle precision and recall averaged over documents."""
     ps, rs = [], []
-    for r, o in zip(records, outputs):
+    for r, o in zip(records, outputs, strict=True):
         t, p = _shingles(r["body"]), _shingles(o)
         tp = sum(min(c, p.get(k, 0)) for k, c in t.items())
         fp = sum(max(0, c - t.get(k, 0)) for k, c in p.items())
@@ -215,9 +217,9 @@ def quality(bset: BenchSet, outputs: list[Any]) -> dict[str, Any]:
     if bset.kind == "body":
         return body_prf(bset.records, outputs)
     if bset.kind == "mixed":
-        return mixed_score(bset.records, {r["id"]: o for r, o in zip(bset.records, outputs)})
+        return mixed_score(bset.records, {r["id"]: o for r, o in zip(bset.records, outputs, strict=True)})
     if bset.kind == "seeds":
-        return seeds_score(bset.gold, {r["file"]: o for r, o in zip(bset.records, outputs)})
+        return seeds_score(bset.gold, {r["file"]: o for r, o in zip(bset.records, outputs, strict=True)})
     return {}
 
 
@@ -256,34 +258,50 @@ class Measured:
     stderr: str
 
 
-def measure(cmd: list[str], poll_s: float = 0.02) -> Measured:
+TIMEOUT_S = 1800.0
+
+
+def measure(cmd: list[str], poll_s: float = 0.02, timeout_s: float | None = None) -> Measured:
     """Run `cmd`, timing it and sampling the summed RSS of its process tree.
+
+    A command still running after `timeout_s` (default TIMEOUT_S) is killed with its children and
+    reported with exit code -9, so one hung tool cannot stall the benchmark.
 
     Forked workers share pages with their parent, so the sum counts shared pages more than once:
     it is an upper bound on the memory the tool needs.
     """
-    out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        return _measure(cmd, out, err, poll_s, timeout_s)
+
+
+def _measure(cmd: list[str], out: Any, err: Any, poll_s: float, timeout_s: float | None) -> Measured:
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+    proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True)
+    deadline = t0 + (timeout_s or TIMEOUT_S)
     peak = 0
     try:
         import psutil
 
         root = psutil.Process(proc.pid)
         while proc.poll() is None:
+            if time.perf_counter() > deadline:
+                os.killpg(proc.pid, 9)  # the command's own session: it and its workers, nothing else
+                break
             rss = 0
             try:
                 for p in [root, *root.children(recursive=True)]:
-                    try:
+                    with contextlib.suppress(psutil.Error):  # a worker may end between listing and reading
                         rss += p.memory_info().rss
-                    except psutil.Error:
-                        pass
             except psutil.Error:
                 pass
             peak = max(peak, rss)
             time.sleep(poll_s)
     except ImportError:
         peak = -1
+        try:
+            proc.wait(timeout=timeout_s or TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
     proc.wait()
     wall = time.perf_counter() - t0
     out.seek(0)
@@ -311,10 +329,10 @@ def row(tool: str, bset: BenchSet, docs: int, nbytes: int, wall: float, work: fl
         peak: float | None, q: dict[str, Any], note: str = "") -> dict[str, Any]:
     work = work if work and work > 0 else None
     return {"tool": tool, "set": bset.name, "kind": bset.kind, "task": bset.task, "docs": docs,
-            "mb": round(nbytes / 1e6, 3), "wall_s": round(wall, 3), "mb_s_wall": round(nbytes / 1e6 / wall, 3),
+            "mb": round(nbytes / 1e6, 3), "wall_s": round(wall, 3), "mb_s_wall": sig(nbytes / 1e6 / wall),
             "work_s": round(work, 3) if work else None,
-            "mb_s_work": round(nbytes / 1e6 / work, 3) if work else None,
-            "docs_s": round(docs / work, 1) if work else round(docs / wall, 1),
+            "mb_s_work": sig(nbytes / 1e6 / work) if work else None,
+            "docs_s": sig(docs / (work or wall)),
             "peak_mb": peak, "quality": q, "headline": headline(bset.kind, q), "note": note}
 
 
@@ -366,6 +384,20 @@ def run_cleanprep_detect(bset: BenchSet, tmp: Path) -> tuple[dict[str, Any], dic
     return r, preds
 
 
+def peer_module(name: str) -> Any:
+    """A module of peers/ (their imports of third-party packages happen inside their functions)."""
+    import importlib
+
+    if str(PEER_RUNNER.parent) not in sys.path:
+        sys.path.insert(0, str(PEER_RUNNER.parent))
+    return importlib.import_module(name)
+
+
+def sig(x: float | None, digits: int = 4) -> float | None:
+    """`x` to a few significant digits (speeds span 0.01 to 100 MB/s)."""
+    return None if x is None else float(f"{x:.{digits}g}")
+
+
 def run_peer(peer: str, bset: BenchSet, tmp: Path, limit: int = 0) -> tuple[dict[str, Any] | None, list]:
     """One peer in its own process on the set's records (the first `limit` when given)."""
     records = bset.records[:limit] if limit else bset.records
@@ -374,8 +406,7 @@ def run_peer(peer: str, bset: BenchSet, tmp: Path, limit: int = 0) -> tuple[dict
         for r in records:
             f.write(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n")
     m = measure([sys.executable, str(PEER_RUNNER), peer, str(inp), str(out), "--model", str(MODEL)])
-    sys.path.insert(0, str(PEER_RUNNER.parent))
-    name = __import__(peer).NAME
+    name = peer_module(peer).NAME
     last = (m.stdout.strip().splitlines() or ["{}"])[-1]
     info = json.loads(last) if last.startswith("{") else {}
     if m.rc == 3:
@@ -427,8 +458,10 @@ def profile_stages(bset: BenchSet) -> dict[str, Any]:
         for r in bset.records:
             recurrence.add(r["text"])
     secs["recurrence"] = time.perf_counter() - t
-    stages = [("fix", lambda d: fix_document(d, cfg.fix)), ("split", split_document),
-              ("identify", lambda d: identify(d, cfg.target)), ("judge", lambda d: judge_chrome(d, recurrence)),
+    stages = [("fix", lambda d: fix_document(d, cfg.fix)),
+              ("split", split_document),
+              ("identify", lambda d: identify(d, cfg.target)),
+              ("judge", lambda d: judge_chrome(d, recurrence)),
               ("foreign", lambda d: mark_foreign(d, cfg.target))]
     for i in range(0, len(bset.records), WINDOW):
         docs = [Document(id=r["id"], text=r["text"]) for r in bset.records[i:i + WINDOW]]
@@ -469,8 +502,8 @@ def check_scorers(bset: BenchSet, ours: dict[str, Any], tmp: Path, preds: dict |
         with open(src, "w", encoding="utf-8") as f:
             for r in bset.records:
                 f.write(json.dumps({k: v for k, v in r.items() if k != "file"}, ensure_ascii=False) + "\n")
-        cmd = [sys.executable, str(EVAL / "score_chrome.py"), str(src), "--cleanprep", " ".join(cleanprep_cmd()),
-               "--", "--foreign", "keep"]
+        cmd = [sys.executable, str(EVAL / "score_chrome.py"), str(src),
+               "--cleanprep", " ".join(cleanprep_cmd()), "--", "--foreign", "keep"]
         keys = ("precision", "recall", "f1")
     elif bset.kind == "mixed":
         gold, pred = tmp / "scorer-gold.jsonl", tmp / "scorer-pred.jsonl"
@@ -500,6 +533,13 @@ def check_scorers(bset: BenchSet, ours: dict[str, Any], tmp: Path, preds: dict |
 # ---------------------------------------------------------------- report
 
 
+def speed(x: float | None) -> str:
+    """3 significant digits, without exponents."""
+    if x is None:
+        return "-"
+    return f"{x:.0f}" if x >= 100 else f"{x:.3g}"
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     head = ("tool", "set", "docs", "quality", "MB/s wall", "MB/s work", "docs/s", "peak MB")
     body = []
@@ -508,10 +548,10 @@ def table(rows: list[dict[str, Any]]) -> str:
             body.append((r["tool"], r["set"], "-", f"skipped: {r['skipped']}", "-", "-", "-", "-"))
             continue
         body.append((r["tool"], r["set"], str(r["docs"]), describe(r["kind"], r["quality"]),
-                     f"{r['mb_s_wall']:.2f}", f"{r['mb_s_work']:.2f}" if r["mb_s_work"] else "-",
-                     f"{r['docs_s']:.1f}", f"{r['peak_mb']:.0f}" if r["peak_mb"] else "-"))
+                     speed(r["mb_s_wall"]), speed(r["mb_s_work"]), speed(r["docs_s"]),
+                     f"{r['peak_mb']:.0f}" if r["peak_mb"] else "-"))
     widths = [max(len(x[i]) for x in [head, *body]) for i in range(len(head))]
-    fmt = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    fmt = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
     return "\n".join([fmt(head), fmt(tuple("-" * w for w in widths)), *map(fmt, body)])
 
 
@@ -533,18 +573,19 @@ def chart(rows: list[dict[str, Any]], path: Path) -> bool:
     if not sets:
         return False
     fig, axes = plt.subplots(1, len(sets), figsize=(6.2 * len(sets), 5.2), squeeze=False)
-    for ax, (name, kind) in zip(axes[0], sets):
+    for ax, (name, kind) in zip(axes[0], sets, strict=True):
         pts = [r for r in rows if r.get("set") == name and "skipped" not in r and r["headline"] is not None]
         for r in pts:
-            speed = r["mb_s_work"] or r["mb_s_wall"]
+            speed = r["mb_s_work"] if r["mb_s_work"] is not None else r["mb_s_wall"]
             ours = r["tool"].startswith("cleanprep")
             ax.scatter(speed, r["headline"], s=90 if ours else 60, marker="*" if ours else "o",
                        color="tab:red" if ours else "tab:blue", zorder=3)
             label = r["tool"] + (f" ({r['docs']} docs)" if r["note"].startswith("first") else "")
-            ax.annotate(label, (speed, r["headline"]), textcoords="offset points", xytext=(6, 5), fontsize=8.5)
+            ax.annotate(label, (speed, r["headline"]), textcoords="offset points", xytext=(6, 5),
+                        fontsize=8.5)
         ax.set_xscale("log")
-        speeds = [r["mb_s_work"] or r["mb_s_wall"] for r in pts]
-        if speeds:
+        speeds = [r["mb_s_work"] if r["mb_s_work"] is not None else r["mb_s_wall"] for r in pts]
+        if speeds and min(speeds) > 0:
             ax.set_xlim(min(speeds) / 2.5, max(speeds) * 6)
         ax.set_ylim(-0.03, 1.05)
         ax.set_xlabel("MB/s (log scale; startup excluded)")
@@ -579,9 +620,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 if want("cleanprep"):
                     rows.append(run_cleanprep_clean(bset, stmp, extra, "cleanprep"))
                     if args.check_scorers:
-                        checks.append({"set": bset.name, **check_scorers(bset, rows[-1]["quality"], stmp, None)})
+                        check = check_scorers(bset, rows[-1]["quality"], stmp, None)
+                        checks.append({"set": bset.name, **check})
                 if want("cleanprep-jobs1") and bset.kind != "seeds":
-                    rows.append(run_cleanprep_clean(bset, stmp, [*extra, "--jobs", "1"], "cleanprep --jobs 1"))
+                    one = [*extra, "--jobs", "1"]
+                    rows.append(run_cleanprep_clean(bset, stmp, one, "cleanprep --jobs 1"))
                 if want("profile") and bset.kind != "seeds":
                     profiles.append(profile_stages(bset))
                 for peer in CLEAN_PEERS:
@@ -608,7 +651,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         if preds:
                             r["subset_quality_of_others"]["cleanprep detect"] = mixed_score(part, preds)
                     if r is not None and "skipped" not in r:
-                        r["_preds"] = {x["id"]: o for x, o in zip(bset.records, outputs)}
+                        seen = bset.records[: len(outputs)]
+                        r["_preds"] = {x["id"]: o for x, o in zip(seen, outputs, strict=True)}
                     rows.append(r)
     for r in rows:
         r.pop("_preds", None)
@@ -626,8 +670,8 @@ def speed_goal(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         dt = next((r for t, r in by.items() if t.startswith("datatrove")), None)
         cp = by.get("cleanprep")
         if dt and cp and dt["mb_s_work"]:
-            out.append({"set": name, "cleanprep_mb_s_wall": cp["mb_s_wall"], "cleanprep_mb_s_work": cp["mb_s_work"],
-                        "datatrove_mb_s_work": dt["mb_s_work"],
+            out.append({"set": name, "cleanprep_mb_s_wall": cp["mb_s_wall"],
+                        "cleanprep_mb_s_work": cp["mb_s_work"], "datatrove_mb_s_work": dt["mb_s_work"],
                         "ratio_wall": round(cp["mb_s_wall"] / dt["mb_s_work"], 2),
                         "ratio_work": round((cp["mb_s_work"] or 0) / dt["mb_s_work"], 2),
                         "cleanprep_f1_higher": (cp["headline"] or 0) > (dt["headline"] or 0)})
@@ -635,39 +679,49 @@ def speed_goal(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global TIMEOUT_S
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", choices=("chrome", "mixed", "seeds", "all"), default="all",
                     help="which dev set(s) of ../shared/eval to run (default all)")
-    ap.add_argument("--input", type=Path, help="a JSONL file (scored when it has with/without, body or spans) "
-                                               "or a directory of text files (speed only); replaces --set")
+    ap.add_argument("--input", type=Path,
+                    help="a JSONL file (scored when it has with/without, body or spans) "
+                         "or a directory of text files (speed only); replaces --set")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results",
                     help="where compare.json, compare.txt and compare.png go (default benchmarks/results)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents of each set")
     ap.add_argument("--lingua-limit", type=int, default=60,
                     help="documents lingua sees (it runs at about 0.02 MB/s; default 60)")
-    ap.add_argument("--tools", default="", help="comma-separated subset: cleanprep, cleanprep-jobs1, profile, "
-                                                + ", ".join(CLEAN_PEERS + DETECT_PEERS))
+    ap.add_argument("--tools", default="",
+                    help="comma-separated subset: cleanprep, cleanprep-jobs1, profile, "
+                         + ", ".join(CLEAN_PEERS + DETECT_PEERS))
     ap.add_argument("--check-scorers", action="store_true",
                     help="also run the shared scorers on cleanprep and check the harness agrees with them")
+    ap.add_argument("--timeout", type=float, default=TIMEOUT_S,
+                    help=f"seconds before one tool's run is killed and reported (default {TIMEOUT_S:.0f})")
     args = ap.parse_args(argv)
+    TIMEOUT_S = args.timeout
     result = run(args)
     args.out.mkdir(parents=True, exist_ok=True)
     text = table(result["rows"])
     for p in result["stage_profile"]:
         shares = ", ".join(f"{k} {v:.2f}s" for k, v in p["stages_s"].items())
-        text += (f"\n\ncleanprep stages on {p['set']} ({p['docs']} docs, one process, --foreign keep): {shares}; "
-                 f"total {p['total_s']:.2f}s = {p['mb_s']} MB/s (+ model load {p['model_load_s']:.2f}s)")
+        text += (f"\n\ncleanprep stages on {p['set']} ({p['docs']} docs, one process, --foreign keep): "
+                 f"{shares}; total {p['total_s']:.2f}s = {p['mb_s']} MB/s "
+                 f"(+ model load {p['model_load_s']:.2f}s)")
     for g in result["speed_goal"]:
-        text += (f"\n{g['set']}: cleanprep {g['cleanprep_mb_s_wall']} MB/s wall, {g['cleanprep_mb_s_work']} MB/s "
-                 f"without startup = {g['ratio_wall']}x / {g['ratio_work']}x datatrove ({g['datatrove_mb_s_work']} MB/s)")
+        text += (f"\n{g['set']}: cleanprep {g['cleanprep_mb_s_wall']} MB/s wall, "
+                 f"{g['cleanprep_mb_s_work']} MB/s without startup = {g['ratio_wall']}x / "
+                 f"{g['ratio_work']}x datatrove ({g['datatrove_mb_s_work']} MB/s)")
     for c in result["scorer_checks"]:
         text += f"\nscorer check {c.get('set')}: {c}"
     print(text)
     (args.out / "compare.txt").write_text(text + "\n", encoding="utf-8")
-    (args.out / "compare.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out / "compare.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n",
+                                           encoding="utf-8")
     drawn = chart(result["rows"], args.out / "compare.png")
-    print(f"\nwrote {args.out / 'compare.json'}, compare.txt" + (", compare.png" if drawn else ""), file=sys.stderr)
+    wrote = "compare.json, compare.txt" + (", compare.png" if drawn else "")
+    print(f"\nwrote {wrote} to {args.out}", file=sys.stderr)
     return 0
 
 

@@ -14,7 +14,8 @@ from typing import TextIO
 class Progress:
     """Call `update(docs, nbytes)` per document; `close()` at the end."""
 
-    def __init__(self, total_units: int | None = None, stream: TextIO | None = None, enabled: bool = True) -> None:
+    def __init__(self, total_units: int | None = None, stream: TextIO | None = None,
+                 enabled: bool = True) -> None:
         self.stream = stream or sys.stderr
         self.enabled = enabled
         self.tty = enabled and hasattr(self.stream, "isatty") and self.stream.isatty()

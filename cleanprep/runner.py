@@ -33,9 +33,9 @@ from .write import Manifest, OutputWriter, remove_stale_temporaries
 
 # A window also ends once it holds this many characters, so one window never holds a huge file twice.
 WINDOW_BYTES = 2 * 1024 * 1024
-# Characters of text in flight to workers at once (a big file's parts are up to 8 M characters
-# each; a window costs several times its text in the parent, the pipe and the worker).
-IN_FLIGHT_CHARS = 24 * 1024 * 1024
+# Characters of text in flight to workers at once (a window costs several times its text in the
+# parent, the pipe and the worker).
+IN_FLIGHT_CHARS = 8 * 1024 * 1024
 # Lines must recur in at least this many files of a run before they count as boilerplate.
 MIN_FILES_FOR_RECURRENCE = 5
 
@@ -63,7 +63,19 @@ def _init_worker(config: Config, recurrence: Any) -> None:
     # inherit the parent's handlers (a KeyboardInterrupt in a worker prints a traceback).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     _worker_pipeline = Pipeline(config, recurrence)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the parent dies: a parent killed with SIGKILL cannot stop
+    its workers, and they would wait on the task queue forever."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
+        pass
 
 
 def _work(window: list[Document]) -> list[Document]:
@@ -171,46 +183,49 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 def _pooled(config: Config, recurrence: Any,
             windows: Iterator[list[tuple[Document, Source]]]) -> Iterator[tuple[Document, Source]]:
     pool = _new_pool(config, recurrence)
-    # Each entry: (future, documents, sources, characters, tries).
-    pending: deque[tuple[Future, list[Document], list[Source], int, int]] = deque()
+    # Each entry: (future, documents, sources, characters).
+    pending: deque[tuple[Future, list[Document], list[Source], int]] = deque()
     in_flight = 0
     try:
         source_iter = iter(windows)
         exhausted = False
         while True:
-            # Keep the pool busy, within bounds: a few windows per worker, and IN_FLIGHT_CHARS.
-            while not exhausted and len(pending) < config.jobs * 2 and (not pending or in_flight < IN_FLIGHT_CHARS):
+            # Keep the pool busy, within bounds: two windows per worker, and IN_FLIGHT_CHARS.
+            while not exhausted and len(pending) < config.jobs * 2 and (
+                    not pending or in_flight < IN_FLIGHT_CHARS):
                 window = next(source_iter, None)
                 if window is None:
                     exhausted = True
                     break
                 docs = [d for d, _ in window]
                 chars = sum(len(d.text) for d in docs)
-                pending.append((pool.submit(_work, docs), docs, [s for _, s in window], chars, 1))
+                pending.append((pool.submit(_work, docs), docs, [s for _, s in window], chars))
                 in_flight += chars
             if not pending:
                 return
-            future, docs, srcs, chars, tries = pending.popleft()
+            future, docs, srcs, chars = pending.popleft()
             try:
                 done = future.result()
             except BrokenProcessPool:
-                # A worker died. Every window still pending is lost with the pool: start a new
-                # pool and send them again; the window that breaks a pool twice is failed.
+                # A worker died, and every window in flight died with the pool. Find the culprit:
+                # this window's documents go again one by one, each in a pool of its own if need
+                # be; the others are sent again afterwards.
+                rest = [(d, s) for _, d, s, _ in pending]
+                pending.clear()
+                done = []
+                for doc in docs:
+                    _stop_pool(pool)
+                    pool = _new_pool(config, recurrence)
+                    try:
+                        done.extend(pool.submit(_work, [doc]).result())
+                    except BrokenProcessPool:
+                        doc.error = "a worker process died while cleaning this document (out of memory?)"
+                        done.append(doc)
                 _stop_pool(pool)
                 pool = _new_pool(config, recurrence)
-                retry = [(docs, srcs, chars, tries)] + [(d, s, c, t) for _, d, s, c, t in pending]
-                pending.clear()
-                for r_docs, r_srcs, r_chars, r_tries in retry:
-                    pending.append((pool.submit(_work, r_docs), r_docs, r_srcs, r_chars, r_tries + 1))
-                head = pending[0]
-                if tries >= 2:
-                    pending.popleft()
-                    in_flight -= chars
-                    for doc in docs:
-                        doc.error = "a worker process died while cleaning this document (out of memory or killed)"
-                    yield from zip(docs, srcs, strict=True)
-                del head
-                continue
+                for r_docs, r_srcs in rest:
+                    r_chars = sum(len(d.text) for d in r_docs)
+                    pending.append((pool.submit(_work, r_docs), r_docs, r_srcs, r_chars))
             in_flight -= chars
             yield from zip(done, srcs, strict=True)
     finally:

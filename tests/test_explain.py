@@ -18,6 +18,8 @@ from cleanprep.split import split_document
 CAPTION = "Міністр оборони зустрівся з послом у Києві. Фото: Reuters"
 APPEAL = "Навіть донат в 30 грн допоможе нам працювати далі:"
 PARAGRAPH = "The talks ran late into the night, and both sides agreed to meet again next week."
+UK_PROSE = "Міністр оборони зустрівся з послом у Києві, щоб обговорити нові постачання."
+CLOSING = "Officials said the next round would take place in Geneva after the holidays."
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -187,7 +189,7 @@ def test_bytes_are_split_by_what_became_of_them(page: Document):
 def test_explain_command_runs_the_pipeline_and_translates(tmp_path: Path, packages_dir: Path,
                                                          capsys: pytest.CaptureFixture[str]):
     source = tmp_path / "page.txt"
-    source.write_text(f"Share on Facebook\n\n{PARAGRAPH}\n\n{CAPTION}\n", encoding="utf-8")
+    source.write_text(f"Share on Facebook\n\n{PARAGRAPH}\n\n{UK_PROSE}\n\n{CLOSING}\n", encoding="utf-8")
     report = tmp_path / "out" / "report.html"
     code = main(["explain", str(source), "--html", str(report), "--packages-dir", str(packages_dir),
                  "-j", "1", "--color", "never"])

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanprep.document import Document, Segment
-from cleanprep.language import detect, identify
+from cleanprep.language import detect, identify, second
 from cleanprep.language.cyrillic import cyrillic_candidates, normalise_cyrillic
 from cleanprep.language.identify import merge_spans
-from cleanprep.language.scripts import dominant_script, switch_points, script_codes
+from cleanprep.language.scripts import dominant_script, script_codes, switch_points
 from cleanprep.split import split_document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -69,20 +69,23 @@ def test_latin_i_inside_cyrillic_words_counts_as_ukrainian_i() -> None:
 # --- Script of the characters ------------------------------------------------------------------
 
 def test_script_decides_languages_with_a_script_of_their_own() -> None:
-    doc = identified(f"{ENGLISH}\nΕκεί υπάρχει η καρδιά του Ελληνισμού.\n정치인들이 온라인을 활용해 신념을 설파한다.")
+    greek, korean = "Εκεί υπάρχει η καρδιά του Ελληνισμού.", "정치인들이 온라인을 활용해 신념을 설파한다."
+    doc = identified(f"{ENGLISH}\n{greek}\n{korean}")
     assert [s.lang for s in doc.segments[-2:]] == ["el", "ko"]
 
 
 def test_han_without_kana_is_chinese_and_with_kana_japanese() -> None:
     assert dominant_script("声音正是前面那把低沉沙哑的嗓子") == "Z"
     assert dominant_script("なお、2016年度において反競争的行為") == "J"
-    doc = identified(f"{ENGLISH}\n固体感光树脂版由聚酯膜底基组成。\nなお、2016年度において反競争的行為に該当する事実はありません。")
+    chinese = "固体感光树脂版由聚酯膜底基组成。"
+    japanese = "なお、2016年度において反競争的行為に該当する事実はありません。"
+    doc = identified(f"{ENGLISH}\n{chinese}\n{japanese}")
     assert [s.lang for s in doc.segments[-2:]] == ["zh", "ja"]
 
 
 def test_a_line_is_cut_where_its_script_changes_for_good() -> None:
-    text = "Please note the value of your securities* なお、2016年度において反競争的行為に該当するとして法的措置を受けた事実はありません。"
-    doc = identified(f"{ENGLISH}\n{text}")
+    japanese = "なお、2016年度において反競争的行為に該当するとして法的措置を受けた事実はありません。"
+    doc = identified(f"{ENGLISH}\nPlease note the value of your securities* {japanese}")
     last_two = doc.segments[-2:]
     assert [doc.content(s) for s in last_two][0] == "Please note the value of your securities*"
     assert [s.lang for s in last_two] == ["en", "ja"]
@@ -90,7 +93,8 @@ def test_a_line_is_cut_where_its_script_changes_for_good() -> None:
 
 
 def test_a_name_in_another_script_stays_inside_its_sentence() -> None:
-    assert switch_points(script_codes("Про це пише газета The Daily Telegraph з посиланням на дослідження")) == []
+    quoting = "Про це пише газета The Daily Telegraph з посиланням на дослідження"
+    assert switch_points(script_codes(quoting)) == []
     assert switch_points(script_codes("• Будь спонсором на Youtube від 70 грн")) == []
 
 
@@ -190,10 +194,12 @@ def test_detect_offsets_hold_for_any_text(text: str) -> None:
 
 
 def test_identify_keeps_segments_ordered_with_only_whitespace_between() -> None:
-    text = "Fees are listed below: なお、2016年度において反競争的行為に該当するとして法的措置を受けた事実はありません。\n\nNext line"
+    japanese = "なお、2016年度において反競争的行為に該当するとして法的措置を受けた事実はありません。"
+    text = f"Fees are listed below: {japanese}\n\nNext line"
     doc = identified(text)
     assert "".join(doc.pieces()) == text
-    assert all(doc.fixed[a.end : b.start].strip() == "" for a, b in zip(doc.segments, doc.segments[1:]))
+    gaps = [doc.fixed[a.end : b.start] for a, b in zip(doc.segments, doc.segments[1:], strict=False)]
+    assert all(gap.strip() == "" for gap in gaps)
     assert [s.block for s in doc.segments] == [0, 0, 1]
 
 
@@ -234,9 +240,16 @@ def test_seed_photo_captions_are_ukrainian(start: str) -> None:
 
 # --- The second opinion for languages fastText lacks --------------------------------------------
 
+@pytest.mark.skipif(not second.available(), reason="lingua-language-detector not installed or turned off")
 def test_languages_the_model_lacks_are_named_with_lingua() -> None:
-    pytest.importorskip("lingua")
     doc = identified(
         f"{ENGLISH}\nApho kunokwenzeka, kucelwa iinqununu zezikolo zikhwelisane xa zisiya kule nkomfa."
     )
     assert doc.segments[-1].lang == "xh"
+
+
+def test_without_lingua_a_language_the_model_lacks_is_still_found_foreign() -> None:
+    doc = identified(
+        f"{ENGLISH}\nApho kunokwenzeka, kucelwa iinqununu zezikolo zikhwelisane xa zisiya kule nkomfa."
+    )
+    assert doc.segments[-1].lang != "en"

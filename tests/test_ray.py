@@ -54,8 +54,9 @@ def ray_results(rows: list[dict]) -> dict[str, tuple]:
     """The same view of the rows that `clean_dataset` gives back."""
     out = {}
     for row in rows:
-        segments = json.loads(row["segments"]) if row["segments"] is not None else None
-        verdicts = [(s["lang"], s["verdict"], s.get("reason", "")) for s in segments] if segments is not None else None
+        verdicts = None
+        if row["segments"] is not None:
+            verdicts = [(s["lang"], s["verdict"], s.get("reason", "")) for s in json.loads(row["segments"])]
         out[row["id"]] = (row["clean"], row["lang"], verdicts, row["error"])
     return out
 
@@ -90,8 +91,9 @@ def test_200_chrome_dev_pages_clean_the_same_on_ray():
 def test_cli_engine_ray_writes_the_same_tree_as_local(tmp_path: Path):
     tree = tmp_path / "in"
     for i, seed in enumerate(sorted(SEEDS.glob("*.txt"))):
-        shutil.copy(seed, tree / f"site{i % 2}" / seed.name if (tree / f"site{i % 2}").mkdir(parents=True,
-                    exist_ok=True) is None else None)
+        folder = tree / f"site{i % 2}"
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(seed, folder / seed.name)
     (tree / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in seed_records()[:2]) + "{bad\n")
     (tree / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanprep.config import REDACT_KINDS
-from cleanprep.redact import redact
+from cleanprep.redact import PLACEHOLDERS, redact
 from cleanprep.redact.checksums import luhn_valid
 
 ALL = frozenset(REDACT_KINDS)
@@ -98,6 +100,8 @@ def test_card_numbers_become_placeholders(text: str, expected: str) -> None:
         "Sendungsnummer 1Z 999 AA1 01 2345 6784",
         "ISBN 978-3-16-148410-0 und ISBN 0-306-40615-2",
         "Order #4111111111111111 was shipped.",
+        "EAN 4006381333924, Barcode 4006381333924",  # a valid EAN-13 that also passes Luhn
+        "IMEI 490154203237518 und 35-209900-176148-1",
         "Population 1 234 567 890 123 in 2024.",
         "Reference 1234567812345670123 (19 digits starting with 1).",
     ],
@@ -152,6 +156,8 @@ def test_iban_look_alikes_stay(text: str) -> None:
         ("Call (555) 123-4567 or 555-123-4567 now", "Call <PHONE> or <PHONE> now"),
         ("US office: +1-202-555-0143", "US office: <PHONE>"),
         ("WhatsApp +380501234567", "WhatsApp <PHONE>"),
+        ("Дзвоніть: 8 (044) 123-45-67 або 8 800 555-35-35", "Дзвоніть: <PHONE> або <PHONE>"),
+        ("Tel 0049 30 1234567, mobil 0171 1234567", "Tel <PHONE>, mobil <PHONE>"),
     ],
 )
 def test_phone_numbers_become_placeholders(text: str, expected: str) -> None:
@@ -254,3 +260,18 @@ def test_mixed_paragraph_in_three_languages() -> None:
         "Questions? <PHONE>, server <IP>, release v2.0.1.4, ISBN 0-306-40615-2.",
         {"iban": 1, "card": 1, "phone": 2, "email": 1, "ip": 1},
     )
+
+
+PIECES = [
+    "4149 6293 1808 2567", "+380 44 123 4567", "a@b.com", "x [at] y [dot] com", "DE89 3704 0044 0532 0130 00",
+    "192.168.1.20", "fe80::1ff:fe23:4567:890a", "555-123-4567", "(044) 123-45-67", "2024-05-12", "v1.2.3",
+    "12:30:45", "$1,299.99", "ISBN 0-306-40615-2", "Spende", "пожертва", "donation", "(", ")", "-", "00", "@",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=10).map("; ".join))
+def test_redacted_text_holds_nothing_more_to_redact(text: str) -> None:
+    once, counts = redact(text, ALL)
+    assert redact(once, ALL) == (once, {})
+    assert sum(counts.values()) == sum(once.count(placeholder) for placeholder in PLACEHOLDERS.values())

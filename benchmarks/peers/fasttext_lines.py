@@ -45,4 +45,4 @@ def process(model: Any, records: Iterable[dict]) -> Iterator[tuple[str, list[dic
         spans = line_spans(text)
         labels, _ = model.predict([text[a:b] for a, b in spans], k=1) if spans else ([], [])
         yield rec["id"], [{"start": a, "end": b, "lang": lab[0].removeprefix("__label__")}
-                          for (a, b), lab in zip(spans, labels)]
+                          for (a, b), lab in zip(spans, labels, strict=True)]

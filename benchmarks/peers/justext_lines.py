@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import importlib.util
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 NAME = "jusText over lines"
 TASK = "clean"
@@ -76,7 +75,8 @@ class JusText:
         lines = [line.strip() for line in text.split("\n") if line.strip()]
         if not lines:
             return ""
-        paragraphs = self.justext.justext(as_html(lines).encode("utf-8"), self.stoplist(text), encoding="utf-8")
+        page = as_html(lines).encode("utf-8")
+        paragraphs = self.justext.justext(page, self.stoplist(text), encoding="utf-8")
         return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 

@@ -15,7 +15,7 @@ and what its neighbours look like (a short line among prose is a heading, among 
 >>> [(ln.text, ln.kind) for ln in lines]
 [('Home', 'nav'), ('News', None), ('The council met on Monday and it voted for the plan.', None), ('Share', 'share')]
 >>> m = feature_matrix(doc, lines)
->>> m.shape == (4, len(FEATURES)), m[2, FEATURES.index("prose")], m[0, FEATURES.index("prose")]
+>>> m.shape == (4, len(FEATURES)), float(m[2, FEATURES.index("prose")]), float(m[0, FEATURES.index("prose")])
 (True, 1.0, 0.0)
 """
 
@@ -28,7 +28,7 @@ import numpy as np
 import re
 
 from ..document import UNKNOWN_LANG, Document, Segment
-from .phrases import is_date_line, match_anywhere, match_line, match_prefix
+from .phrases import is_date_line, match_anywhere, match_caption, match_line, match_prefix
 from .stopwords import has_list, stopword_share_of_words
 
 # Names of the columns of `feature_matrix`, in order (the model's weights are stored by name).
@@ -39,6 +39,10 @@ FEATURES = [
     "repeat_any", "recurring", "position", "in_core", "before_core", "after_core", "core_distance",
     "prose", "context_prose", "context_length", "prev_prose", "next_prose", "block_lines", "bullet",
     "ellipsis", "sentences", "separators", "short", "short_in_core", "prose_score", "neighbour_short_run",
+    "site_words", "upper", "question", "link", "any_kind", "first_line", "char_position", "in_tight_core",
+    "core_position", "prose_near_1", "prose_near_5", "short_near_8", "prose_above", "prose_below",
+    "prev_stopwords", "next_stopwords", "prev_words", "next_words", "prev_kind", "next_kind",
+    "prev_terminal", "next_terminal", "block_prose", "truncated", "is_title", "title_repeat", "before_title",
 ]
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 _KIND_FEATURE = {"nav": "kind_nav", "share": "kind_share", "comment-form": "kind_comment",
@@ -50,9 +54,27 @@ _KIND_FEATURE = {"nav": "kind_nav", "share": "kind_share", "comment-form": "kind
 _LOOP_FEATURES = [
     "log_chars", "log_words", "stopwords", "ends_terminal", "ends_colon", "title_case", "digits", "symbols",
     "date", "repeat_later", "repeat_any", "block_lines", "bullet", "ellipsis", "sentences", "separators",
-    "prose", "short", "prose_score",
+    "prose", "short", "prose_score", "site_words", "upper", "question", "link", "truncated",
 ]
-_TERMINAL = frozenset(".!?…。！？;\"'”»)’")
+_LOOP_COLUMNS = [FEATURES.index(name) for name in _LOOP_FEATURES]
+_LINK = re.compile(r"https?://|www\.|@\w+\.\w|\.(?:com|de|org|net)\b")
+# Words a site uses to talk about itself (site, newsletter, privacy, comments, rights) in many languages:
+# common in notices, bios and footers, rare in articles.
+_SITE_WORDS = frozenset("""
+    website site blog newsletter subscribe subscription privacy policy cookie cookies copyright rights reserved
+    comment comments login register account email mail click link links share follow author editor
+    webseite seite homepage abonnieren abonnement datenschutz datenschutzerklärung impressum rechte vorbehalten
+    kommentar kommentare anmelden registrieren konto klicken teilen folgen autor autorin redaktion
+    site abonner abonnement confidentialité droits réservés commentaire commentaires connexion compte cliquez
+    partager suivre auteur rédaction sitio web suscribirse suscripción privacidad derechos reservados
+    comentario comentarios cuenta haga clic compartir seguir autor redacción sito iscriviti iscrizione
+    diritti riservati commento commenti accedi condividi seguici autore redazione strona serwis subskrybuj
+    prywatności prawa zastrzeżone komentarz komentarze zaloguj udostępnij сайт подписаться подписка
+    конфиденциальности права защищены комментарий комментарии войти поделиться автор редакция підписатися
+    підписка конфіденційності захищені коментар коментарі увійти поділитися редакція
+""".split())
+_ELLIPSES = ("...", "…", "[…]", "[...]")
+_TERMINAL = frozenset(".!?…。！？;\"”»)")
 # The standard library's engine is several times faster than `regex` on these simple patterns.
 _WORDS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
@@ -103,10 +125,12 @@ def line_table(doc: Document) -> list[Line]:
         kind: str | None = None
         date = False
         if words <= _PHRASE_WORDS:
-            kind = match_line(text) or match_prefix(text)
+            kind = match_line(text) or match_prefix(text) or match_caption(text)
             date = kind is None and words <= _DATE_WORDS and is_date_line(text)
         elif len(text) <= _ANYWHERE_CHARS:
-            kind = match_anywhere(text)
+            kind = match_caption(text) or match_anywhere(text)
+        else:
+            kind = match_caption(text)
         out.append(Line(i, segs, text, words, segs[0].block, kind, date, norm_key(text)))
     return out
 
@@ -119,9 +143,9 @@ def _line_lang(segs: list[Segment], doc_lang: str) -> str:
     return lang
 
 
-def _core(prose: np.ndarray, chars: np.ndarray) -> tuple[int, int]:
-    """The stretch of lines with the most prose in it (maximum-sum run; menus cost a little each)."""
-    gain = np.where(prose > 0, chars, -40.0)
+def _core(prose: np.ndarray, chars: np.ndarray, penalty: float = 40.0) -> tuple[int, int]:
+    """The stretch of lines with the most prose in it (maximum-sum run; other lines cost `penalty`)."""
+    gain = np.where(prose > 0, chars, -penalty)
     best = cur = 0.0
     best_span = (0, -1)
     start = 0
@@ -162,42 +186,42 @@ def feature_matrix(doc: Document, lines: list[Line], recurring: np.ndarray | Non
     block_sizes: dict[int, int] = {}
     for ln in lines:
         block_sizes[ln.block] = block_sizes.get(ln.block, 0) + 1
-    # Columns are gathered in Python lists and written to the matrix once: numpy item writes are slow.
-    cols: dict[str, list[float]] = {name: [] for name in _LOOP_FEATURES}
+    # One tuple per line, written to the matrix at once: numpy item writes and per-feature appends
+    # cost more than the features themselves.
+    rows: list[tuple] = []
+    kind_cells: list[tuple[int, int]] = []
+    log1p = math.log1p
     for i, ln in enumerate(lines):
         text = ln.text
         nchar = len(text)
         words = _WORDS.findall(text)
         nw = len(words)
-        sw = stopword_share_of_words(words, _line_lang(ln.segments, doc_lang)) if nw else 0.0
+        if nw:
+            sw = stopword_share_of_words(words, _line_lang(ln.segments, doc_lang))
+            title = sum(map(str.istitle, words)) / nw
+        else:
+            sw = title = 0.0
         last = text[-1]
         terminal = last in _TERMINAL
-        cols["log_chars"].append(math.log1p(nchar) / 5)
-        cols["log_words"].append(math.log1p(nw) / 3)
-        cols["stopwords"].append(sw)
-        cols["ends_terminal"].append(terminal)
-        cols["ends_colon"].append(last == ":")
-        cols["title_case"].append(sum(1 for w in words if w[0].isupper()) / nw if nw else 0.0)
-        cols["digits"].append(len(_DIGIT.findall(text)) / nchar)
-        cols["symbols"].append(len(_SYMBOL.findall(text)) / nchar)
-        cols["date"].append(ln.date)
         key = ln.key
-        cols["repeat_later"].append(bool(key) and key in seen)
-        cols["repeat_any"].append(bool(key) and counts[key] > 1)
-        if key and key not in seen:
+        repeat_later = bool(key) and key in seen
+        if key and not repeat_later:
             seen[key] = i
-        cols["block_lines"].append(math.log1p(block_sizes[ln.block]) / 3)
-        cols["bullet"].append(bool(_BULLET.match(text)))
-        cols["ellipsis"].append(text.endswith(("...", "…", "[…]", "[...]")))
-        cols["sentences"].append(math.log1p(len(ln.segments)) / 2)
-        cols["separators"].append(bool(_SEPARATOR.search(text)))
-        cols["prose"].append(nw >= 8 and sw >= 0.15 and (terminal or nw >= 20))
-        cols["short"].append(nw <= 3)
-        cols["prose_score"].append(sw * min(nw, 30) / 30)
+        rows.append((
+            log1p(nchar) / 5, log1p(nw) / 3, sw, terminal, last == ":", title,
+            len(_DIGIT.findall(text)) / nchar, len(_SYMBOL.findall(text)) / nchar, ln.date, repeat_later,
+            bool(key) and counts[key] > 1, log1p(block_sizes[ln.block]) / 3, _BULLET.match(text) is not None,
+            text.endswith(_ELLIPSES), log1p(len(ln.segments)) / 2, _SEPARATOR.search(text) is not None,
+            nw >= 8 and sw >= 0.15 and (terminal or nw >= 20), nw <= 3, sw * min(nw, 30) / 30,
+            sum(map(_SITE_WORDS.__contains__, map(str.lower, words))) / nw if nw else 0.0,
+            sum(map(str.isupper, words)) / nw if nw else 0.0, last == "?", _LINK.search(text) is not None,
+            nw >= 12 and (last.isalpha() or last in ",’'"),
+        ))
         if ln.kind is not None:
-            x[i, col[_KIND_FEATURE[ln.kind]]] = 1.0
-    for name, values in cols.items():
-        x[:, col[name]] = values
+            kind_cells.append((i, col[_KIND_FEATURE[ln.kind]]))
+    x[:, _LOOP_COLUMNS] = np.array(rows, dtype=float)
+    for cell in kind_cells:
+        x[cell] = 1.0
     if recurring is not None:
         x[:, col["recurring"]] = recurring
     x[:, 0] = 1.0
@@ -217,4 +241,60 @@ def feature_matrix(doc: Document, lines: list[Line], recurring: np.ndarray | Non
     x[:-1, col["next_prose"]] = prose[1:]
     x[:, col["short_in_core"]] = x[:, col["short"]] * x[:, col["in_core"]]
     x[:, col["neighbour_short_run"]] = _window_mean(x[:, col["short"]], 3)
+    kinds = np.zeros(n)
+    for i, _ in kind_cells:
+        kinds[i] = 1.0
+    x[:, col["any_kind"]] = kinds
+    x[0, col["first_line"]] = 1.0
+    x[:, col["char_position"]] = (np.cumsum(chars) - chars) / max(1.0, chars.sum())
+    tlo, thi = _core(prose, chars, penalty=150.0)
+    x[:, col["in_tight_core"]] = (idx >= tlo) & (idx <= thi)
+    x[:, col["core_position"]] = np.clip((idx - lo) / max(1, hi - lo), -1, 2) / 2
+    x[:, col["prose_near_1"]] = _window_mean(prose, 1)
+    x[:, col["prose_near_5"]] = _window_mean(prose, 5)
+    x[:, col["short_near_8"]] = _window_mean(x[:, col["short"]], 8)
+    x[:, col["prose_above"]] = _distance_to(prose, forward=False)
+    x[:, col["prose_below"]] = _distance_to(prose, forward=True)
+    for name, src, shift in (("prev_stopwords", "stopwords", 1), ("next_stopwords", "stopwords", -1),
+                             ("prev_words", "log_words", 1), ("next_words", "log_words", -1),
+                             ("prev_terminal", "ends_terminal", 1), ("next_terminal", "ends_terminal", -1)):
+        _shifted(x[:, col[name]], x[:, col[src]], shift)
+    _shifted(x[:, col["prev_kind"]], kinds, 1)
+    _shifted(x[:, col["next_kind"]], kinds, -1)
+    blocks = np.array([ln.block for ln in lines])
+    _, inverse, block_count = np.unique(blocks, return_inverse=True, return_counts=True)
+    x[:, col["block_prose"]] = np.bincount(inverse, weights=prose)[inverse] / block_count[inverse]
+    from .title import find_title  # title finding reads the columns above
+
+    title, repeats = find_title(lines, x)
+    if title is not None:
+        x[title, col["is_title"]] = 1.0
+        x[:title, col["before_title"]] = 1.0
+        for i in repeats:
+            x[i, col["title_repeat"]] = 1.0
     return x
+
+
+def _shifted(out: np.ndarray, values: np.ndarray, shift: int) -> None:
+    """out[i] = values[i - shift] (the previous line's value for shift 1, the next line's for -1)."""
+    if shift > 0:
+        out[shift:] = values[:-shift]
+    else:
+        out[:shift] = values[-shift:]
+
+
+def _distance_to(flag: np.ndarray, forward: bool) -> np.ndarray:
+    """For each line, log distance (in lines) to the nearest flagged line above (or below); 1 if none."""
+    n = len(flag)
+    idx = np.arange(n)
+    if forward:
+        pos = np.where(flag > 0, idx, n + 50)
+        nearest = np.minimum.accumulate(pos[::-1])[::-1]
+        shifted = np.concatenate([nearest[1:], [n + 50]])
+        dist = shifted - idx
+    else:
+        pos = np.where(flag > 0, idx, -50)
+        nearest = np.maximum.accumulate(pos)
+        shifted = np.concatenate([[-50], nearest[:-1]])
+        dist = idx - shifted
+    return np.minimum(np.log1p(dist) / 4, 1.0)

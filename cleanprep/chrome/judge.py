@@ -49,7 +49,6 @@ Reason codes (stable, shown in JSONL output and ``--explain``):
 from __future__ import annotations
 
 import json
-import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,27 +69,46 @@ _MODEL_PATHS = (
 _HARD_KINDS = frozenset({"share", "comment-form", "cookie", "appeal", "copyright", "caption", "tags"})
 # Title candidates: at least this many letters, and found before this share of the document.
 _TITLE_MIN_KEY = 12
+# A line of at most this many words right before prose may be a heading.
+_HEADING_WORDS = 15
 _TITLE_REGION = 0.7
-# A line found in at least this share of a run's files (and at least this many) is boilerplate.
-_RECURRING_SHARE = 0.2
-_RECURRING_MIN_FILES = 5
+# A line found in at least this share of a run's other files is boilerplate (runs of 5 files or more).
+_RECURRING_SHARE = 0.3
 _RECURRING_MAX_WORDS = 15
 
 
 class ChromeModel:
-    """Weights of the logistic scorer: P(line is article) = sigmoid(x · w); below `threshold` is chrome."""
+    """The scorer: P(line is article) from its feature row; below `threshold` the line is chrome.
 
-    def __init__(self, weights: dict[str, float], threshold: float = 0.5) -> None:
-        self.w = np.array([weights.get(name, 0.0) for name in FEATURES])
+    A small multilayer perceptron (standardised features -> tanh hidden layer -> logistic output), or a
+    logistic regression when it has no hidden layer. Weights are stored by feature name in JSON.
+    """
+
+    def __init__(self, params: dict, threshold: float = 0.5) -> None:
+        names = params["features"]
+        order = [names.index(f) if f in names else -1 for f in FEATURES]
+        def pick(vec: list[float], fill: float) -> np.ndarray:
+            return np.array([vec[i] if i >= 0 else fill for i in order])
+        self.mean = pick(params["mean"], 0.0)
+        self.scale = pick(params["scale"], 1.0)
+        w1 = np.array(params["w1"]) if params.get("w1") else None
+        self.w1 = np.array([w1[i] if i >= 0 else np.zeros(w1.shape[1]) for i in order]) if w1 is not None else None
+        self.b1 = np.array(params["b1"]) if w1 is not None else None
+        w2 = np.array(params["w2"])
+        self.w2 = w2 if w1 is not None else pick(params["w2"], 0.0)
+        self.b2 = float(params["b2"])
         self.threshold = threshold
 
     @classmethod
     def load(cls, path: Path) -> ChromeModel:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["weights"], data.get("threshold", 0.5))
+        return cls(data["params"], data.get("threshold", 0.5))
 
     def keep_probability(self, x: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(x @ self.w)))
+        z = (x - self.mean) / self.scale
+        if self.w1 is not None:
+            z = np.tanh(z @ self.w1 + self.b1)
+        return 1.0 / (1.0 + np.exp(-(z @ self.w2 + self.b2)))
 
 
 @lru_cache(maxsize=1)
@@ -125,80 +143,57 @@ def judge_with(doc: Document, recurrence: RecurrenceIndex | None, model: ChromeM
 _C = {name: i for i, name in enumerate(FEATURES)}
 
 
-def find_title(lines: list[Line], x: np.ndarray) -> tuple[int | None, set[int]]:
-    """The title line's index and the indices of its repeats (exact, or a longer line holding it).
-
-    A title is a line printed twice near the top; of an HTML title ("Headline | Site") followed by the
-    headline, the headline is the title. Among several repeated lines the one nearest the article's
-    start wins (glossary terms and tag lists repeat too, but further from it).
-    """
-    n = len(lines)
-    limit = max(3, int(n * _TITLE_REGION))
-    core_start = next((i for i in range(n) if x[i, _C["in_core"]]), n)
-    first_at: dict[str, int] = {}
-    candidates: list[int] = []
-    for i in range(min(n, limit)):
-        ln = lines[i]
-        if len(ln.key) < _TITLE_MIN_KEY or ln.words > 30 or x[i, _C["prose"]] and x[i, _C["ends_terminal"]]:
-            continue
-        if ln.key in first_at:
-            j = first_at[ln.key]
-            if j not in candidates and i <= core_start + 3:
-                candidates.append(j)
-        else:
-            first_at[ln.key] = i
-    # A later line that a longer earlier line holds ("Home News Headline", "Headline | Site").
-    for i in range(1, min(n, limit)):
-        key = lines[i].key
-        if len(key) < _TITLE_MIN_KEY or lines[i].words > 30 or i in candidates:
-            continue
-        for j in range(max(0, i - 8), i):
-            other = lines[j].key
-            if len(other) > len(key) and key in other and lines[j].words <= 40:
-                candidates.append(i)
-                break
-    if not candidates:
-        return None, set()
-    title = min(candidates, key=lambda i: (abs(core_start - i), i))
-    key = lines[title].key
-    repeats = {i for i, ln in enumerate(lines) if i != title and (ln.key == key or (
-        len(ln.key) > len(key) and key in ln.key and ln.words <= 40 and i < title))}
-    return title, repeats
-
-
 def decide(lines: list[Line], x: np.ndarray, model: ChromeModel) -> list[str]:
     """A reason code for each chrome line, "" for each kept line."""
     n = len(lines)
     reasons = [""] * n
     keep_p = model.keep_probability(x)
-    title, repeats = find_title(lines, x)
+    is_title = x[:, _C["is_title"]]
+    title = int(is_title.argmax()) if is_title.any() else None
     prose = x[:, _C["prose"]]
+    headings = []
     for i, ln in enumerate(lines):
         if i == title:
             continue
-        if i in repeats:
+        row = x[i]
+        if row[_C["title_repeat"]]:
             reasons[i] = "duplicate-title"
             continue
         kind = ln.kind
-        short = ln.words <= 30
         if ln.date:
             reasons[i] = "date"
             continue
-        if kind in _HARD_KINDS and short:
+        if kind in _HARD_KINDS and (ln.words <= 30 or kind == "caption"):
             reasons[i] = kind
             continue
-        row = x[i]
         if row[_C["recurring"]] >= _RECURRING_SHARE and ln.words <= _RECURRING_MAX_WORDS and not prose[i]:
             reasons[i] = "boilerplate-recurring"
             continue
-        prev_prose = i > 0 and prose[i - 1]
-        next_prose = i + 1 < n and prose[i + 1]
-        if kind is None and ln.words <= 20 and next_prose and (prev_prose or i == 0):
-            continue  # a heading: between paragraphs, or opening the document
-        if keep_p[i] >= model.threshold:
-            continue
-        reasons[i] = _shape_reason(ln, row)
+        if kind is None and ln.words <= _HEADING_WORDS and i + 1 < n and prose[i + 1] and (
+            i == 0 or prose[i - 1] or i - 1 == title
+        ):
+            headings.append(i)
+        if keep_p[i] < model.threshold:
+            reasons[i] = _shape_reason(ln, row)
+    # A heading stays when the paragraph it introduces stays (a teaser's headline goes with the teaser).
+    for i in headings:
+        if not reasons[i + 1]:
+            reasons[i] = ""
+    _fill_runs(lines, reasons, prose)
     return reasons
+
+
+def _fill_runs(lines: list[Line], reasons: list[str], prose: np.ndarray) -> None:
+    """A short kept line between two lines removed for the same hard reason goes with them.
+
+    Appeals, comment forms and share bars come as runs of lines, some of which match no phrase
+    ("Be with us on every platform" between two bank-card lines).
+    """
+    for i in range(1, len(lines) - 1):
+        before, after = reasons[i - 1], reasons[i + 1]
+        if (not reasons[i] and before == after and before in _HARD_KINDS and not prose[i]
+                and lines[i].words <= _HEADING_WORDS):
+            reasons[i] = before
 
 
 def _shape_reason(ln: Line, row: np.ndarray) -> str:
@@ -212,12 +207,3 @@ def _shape_reason(ln: Line, row: np.ndarray) -> str:
     if ln.words >= 15:
         return "related" if row[_C["after_core"]] or row[_C["ellipsis"]] else "sidebar"
     return "nav" if row[_C["neighbour_short_run"]] >= 0.5 else "short-fragment"
-
-
-def sigmoid(z: float) -> float:
-    """The logistic function (for readers of the model file).
-
-    >>> round(sigmoid(0.0), 2)
-    0.5
-    """
-    return 1.0 / (1.0 + math.exp(-z))

@@ -76,7 +76,8 @@ LINE_PATTERNS: dict[str, str] = {
         r"|cancel reply|antwort abbrechen|annuler la réponse|cancelar respuesta|name|e-?mail address|website"
         r"|webseite|url|comment|nachricht|message|send|senden|absenden|envoyer|enviar|invia|wyślij"
         r"|отправить|надіслати|submit|post comment|kommentar abschicken|kommentar absenden"
-        r"|publicar comentario|no comments|keine kommentare|\d+ comments?|\d+ kommentare?"
+        r"|publicar comentario|no comments|keine kommentare|\d+ comments?|\d+ kommentare?|pingback|trackback"
+        r"|pingbacks|trackbacks|pingback von|trackback von"
     ),
 }
 
@@ -84,9 +85,11 @@ LINE_PATTERNS: dict[str, str] = {
 PREFIX_PATTERNS: dict[str, str] = {
     "caption": (
         r"^[\s•*\-]*(?:photo|foto|fotos|bild|bilder|image|picture|pic|фото|світлина|zdjęcie|fot\.|photos"
+        r"|photograph|photography|kuva|abbildung|abb\.|figure|fig\.|imagen|immagine|ilustracja|bildnachweis"
+        r"|fotonachweis|afbeelding|obrázek|рисунок|малюнок|зображення|изображение"
         r"|fotografía|illustration|grafik|graphic|video|credit|credits|bildquelle|quelle|source|fuente"
         r"|fonte|źródło|источник|джерело|titelbild|beitragsbild|symbolbild|foto ?credit|copyright)\b"
-        r"\s*(?::|by|von|de|di|for|:|\(|©|/)"
+        r"(?:\s*\d+)?\s*(?::|by|von|de|di|for|:|\(|©|/)"
     ),
     "byline": (
         r"^[\s•*\-]*(?:posted|published|written|updated|veröffentlicht|geschrieben|aktualisiert"
@@ -126,10 +129,12 @@ PREFIX_PATTERNS: dict[str, str] = {
         r"|notify me of|benachrichtige mich|benachrichtigung bei|informiere mich|m'avertir|avísame"
         r"|avvisami|powiadom mnie|save my name|meinen namen|name \(|e-?mail \(|website \(|du kommentierst"
         r"|you are commenting|log in to (?:reply|comment)|you must be logged in|sie müssen angemeldet"
-        r"|zum kommentieren|um zu kommentieren|\d+ (?:comments?|kommentare?|commentaires?|comentarios?)\b)"
+        r"|zum kommentieren|um zu kommentieren|pingback|trackback|\d+ (?:comments?|kommentare?|commentaires?|comentarios?)\b)"
     ),
     "cookie": (
-        r"(?:\bcookies?\b.{0,80}\b(?:use|uses|using|accept|verwendet|verwenden|nutzt|nutzen|einsatz"
+        r"(?:\b(?:use|uses|verwenden|verwendet|nutzen|nutzt|utilisons|utilise|utilizamos|utiliza|usiamo"
+        r"|utilizza|używamy|используем|використовуємо|gebruiken)\b.{0,60}\bcookies?\b"
+        r"|\bcookies?\b.{0,80}\b(?:use|uses|using|accept|verwendet|verwenden|nutzt|nutzen|einsatz"
         r"|akzeptier|zustimm|utilise|utilisons|accepte|utiliza|utilizamos|acept|utilizza|usiamo|accett"
         r"|używa|akcept|использует|використову|gebruikt)|(?:diese|unsere) (?:website|webseite|seite) "
         r"(?:verwendet|nutzt|benutzt)|this (?:website|site) uses|we use cookies|wir verwenden cookies"
@@ -172,6 +177,7 @@ DATE_LINE = regex.compile(
     rf"(?i)^(?:(?:{_DAYS}|{_MONTHS}|am|on|le|el|il|de|del|um|at|à|a las|uhr|h|gmt|utc|cet|cest|mez"
     rf"|[ap]\.?m\.?)\b\.?|\d{{1,4}}(?:st|nd|rd|th|er)?\.?|[\s\-‐‑‒–—―|,:·•/()])++$"
 )
+_DIGIT = re.compile(r"\d")
 READ_TIME = re.compile(
     r"(?i)^\s*\d+\s*(?:min(?:ute)?s?|minuten?|mins?)\.?\s*(?:read|lesezeit|lesen|de lecture|de lectura"
     r"|di lettura|czytania)?\s*$|^\s*(?:lesezeit|reading time|temps de lecture)\s*:?\s*\d+"
@@ -183,36 +189,99 @@ def _group(kind: str) -> str:
 
 
 # One pattern per question, so a line costs one regex call, not one per kind (speed matters here).
+# Patterns see lower-cased text: case-insensitive matching of long alternations is many times slower.
 _LINE_ANY = re.compile(
-    rf"(?i)^{_DECOR}(?:" + "|".join(f"(?P<{_group(k)}>{w})" for k, w in LINE_PATTERNS.items()) + rf"){_DECOR}$"
+    "^(?:" + "|".join(f"(?P<{_group(k)}>{w})" for k, w in LINE_PATTERNS.items()) + ")$"
 )
 _ANCHORED = [k for k in PREFIX_PATTERNS if k not in ("cookie", "appeal")]
-_PREFIX_ANY = re.compile(
-    "(?i)" + "|".join(f"(?P<{_group(k)}>{PREFIX_PATTERNS[k]})" for k in _ANCHORED)
-)
-_ANYWHERE = re.compile(
-    "(?i)" + "|".join(f"(?P<{k}>{PREFIX_PATTERNS[k]})" for k in ("cookie", "appeal"))
-)
+_PREFIX_ANY = re.compile("|".join(f"(?P<{_group(k)}>{PREFIX_PATTERNS[k]})" for k in _ANCHORED))
+_ANYWHERE = re.compile("|".join(f"(?P<{k}>{PREFIX_PATTERNS[k]})" for k in ("cookie", "appeal")))
 _KIND = {_group(k): k for k in [*LINE_PATTERNS, *PREFIX_PATTERNS]}
+# Most interface lines are a plain phrase: a set answers them without the regex.
+_PLAIN = {
+    phrase: kind
+    for kind, words in reversed(LINE_PATTERNS.items())
+    for phrase in words.split("|")
+    if not re.search(r"[\\()?\[\]+*]", phrase)
+}
+_DECOR_CHARS = " \t-‐‑‒–—―|:·•»«›‹>→←↑<()[]#*+.,!?0123456789\u00a0"
+# Strings one of which must occur in a line before the costlier cookie/appeal search runs on it.
+_APPEAL_HINTS = (
+    "donat", "un don", "donar", "dona ", "spende", "support us", "support our", "unterstützen sie", "patreon",
+    "paypal", "iban", "souten", "apóy", "sosten", "wesprz", "wpłać", "пожерт", "поддерж", "підтрим", "донат",
+    "monobank", "приват", "become a",
+)
+_CARD = re.compile(r"\d{4}[ -]\d{4}")
+
+
+def _first_letters(pattern: str) -> frozenset[str]:
+    """Up to 3 leading characters of every alternative in a pattern (a cheap filter before matching)."""
+    out = set()
+    for piece in re.split(r"\||\(\?:", pattern):
+        piece = piece.replace("^[\\s•*\\-]*", "").replace("\\", "")
+        if piece:
+            out.add(piece[:3])
+    return frozenset(out)
+
+
+_PREFIX_STARTS = frozenset().union(*(_first_letters(PREFIX_PATTERNS[k]) for k in _ANCHORED))
+_LINE_MAX_WORDS = 6
 
 
 def match_line(text: str) -> str | None:
     """The kind of interface phrase `text` consists of, or None (only worth asking of short lines)."""
-    m = _LINE_ANY.match(text)
+    core = " ".join(text.lower().strip(_DECOR_CHARS).split())
+    kind = _PLAIN.get(core)
+    if kind is not None or not core or core.count(" ") >= _LINE_MAX_WORDS:
+        return kind
+    m = _LINE_ANY.match(core)
     return _KIND[m.lastgroup] if m else None
 
 
 def match_prefix(text: str) -> str | None:
     """The kind of chrome a line starting (or, for cookies and appeals, containing) this text is."""
-    m = _PREFIX_ANY.match(text)
-    if m:
-        return _KIND[m.lastgroup]
+    low = text.lower()
+    head = low.lstrip(" \t•*-")
+    if head[:1] in _PREFIX_STARTS or head[:2] in _PREFIX_STARTS or head[:3] in _PREFIX_STARTS or (
+        head[:1].isdigit()
+    ):
+        m = _PREFIX_ANY.match(low)
+        if m:
+            return _KIND[m.lastgroup]
     return match_anywhere(text)
+
+
+_CAPTION = re.compile(PREFIX_PATTERNS["caption"])
+# An image credit closing a line: "(AFP via Getty Images)", "Foto: dpa", "Photo: Reuters/John Doe".
+_CREDIT_END = re.compile(
+    r"(?:\((?:[^()]{0,40}(?:getty images|shutterstock|imago|istock|reuters|afp|dpa|ap photo|epa|picture"
+    r" alliance|unsplash|pixabay|wikimedia|keystone|anp|ansa|efe))\)|\b(?:photo|foto|bild|fotos|credit"
+    r"|фото|kuva|zdjęcie)\s*:\s*[^.!?]{2,60})\s*$"
+)
+
+
+def match_caption(text: str) -> str | None:
+    """"caption" for a line of any length that opens like a caption or ends with an image credit.
+
+    >>> match_caption("Photo for illustrative purposes. Soldiers walk past a vehicle. (AFP via Getty Images)")
+    'caption'
+    >>> match_caption("Die Feuerwehr war mit drei Fahrzeugen im Einsatz. Foto: dpa")
+    'caption'
+    >>> match_caption("The photo was taken in 1990 by a tourist.") is None
+    True
+    """
+    low = text.lower()
+    if _CAPTION.match(low) or _CREDIT_END.search(low[-120:]):
+        return "caption"
+    return None
 
 
 def match_anywhere(text: str) -> str | None:
     """"cookie" or "appeal" when `text` holds a cookie notice or a donation appeal anywhere."""
-    m = _ANYWHERE.search(text)
+    low = text.lower()
+    if "cookie" not in low and not any(hint in low for hint in _APPEAL_HINTS) and not _CARD.search(low):
+        return None
+    m = _ANYWHERE.search(low)
     return m.lastgroup if m else None
 
 
@@ -224,4 +293,6 @@ def is_date_line(text: str) -> bool:
     >>> is_date_line("2015 war ein gutes Jahr")
     False
     """
-    return bool(READ_TIME.match(text) or (DATE_LINE.match(text) and any(c.isdigit() for c in text)))
+    if not _DIGIT.search(text):
+        return False
+    return bool(READ_TIME.match(text) or DATE_LINE.match(text))

@@ -8,10 +8,11 @@ memory is fixed whatever the corpus size. Hashes are blake2b digests, not Python
 so the index is the same in every process and every run, and it pickles to worker processes.
 
 >>> index = RecurrenceIndex()
->>> for n in range(6):
-...     index.add(f"Home\\nNews\\nStory number {n} is about something else entirely.")
 >>> from cleanprep.chrome.features import norm_key
->>> [round(s, 2) for s in index.shares([norm_key("Home"), norm_key("Story number 3 is about something else entirely.")])]
+>>> stories = ["rain", "snow", "wind", "fog", "sun", "hail"]
+>>> for word in stories:
+...     index.add(f"Home\\nNews\\nToday's story is about the {word}.")
+>>> [float(s) for s in index.shares([norm_key("Home"), norm_key("Today's story is about the fog.")])]
 [1.0, 0.0]
 """
 
@@ -68,11 +69,12 @@ class RecurrenceIndex:
         return int(min(self.counts[r, s] for r, s in enumerate(self._slots(key))))
 
     def shares(self, keys: list[str]) -> np.ndarray:
-        """For each normalised line, the share of the run's files that contain it (0 in small runs)."""
+        """For each normalised line of a document of the run, the share of the run's *other* files that
+        contain it (the document itself was added too); 0 for every line in runs of few files."""
         out = np.zeros(len(keys))
         if self.files < self.MIN_FILES:
             return out
         for i, key in enumerate(keys):
             if key and len(key) <= self.MAX_CHARS:
-                out[i] = self.count(key) / self.files
+                out[i] = max(0, self.count(key) - 1) / (self.files - 1)
         return out

@@ -149,8 +149,7 @@ def stopword_share_of_words(words: list[str], lang: str) -> float:
         return 0.0
     if lang in _NO_SPACE_LANGS:
         return stopword_share(" ".join(words), lang)
-    sw = stopword_set(lang)
-    return sum(1 for w in words if w.lower() in sw) / len(words)
+    return sum(map(stopword_set(lang).__contains__, map(str.lower, words))) / len(words)
 
 
 def stopword_share(text: str, lang: str) -> float:

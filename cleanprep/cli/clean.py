@@ -35,7 +35,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="skip inputs already complete in OUTDIR (known from its manifest)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
-                   help="local processes (default) or a Ray cluster (pip install cleanprep[ray])")
+                   help="local processes (default) or a Ray cluster (pip install cleanprep[ray]); "
+                        "with ray, workers follow the cluster's CPUs and --jobs does not apply")
     p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (e.g. auto)")
     p.set_defaults(func=run)
 
@@ -46,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     if args.engine == "ray":
         from ..engines.ray_engine import run_clean_ray
 
-        summary = run_clean_ray(args.inputs, config, outdir, address=args.address, report=args.report)
+        summary = run_clean_ray(args.inputs, config, outdir, address=args.address, report=args.report,
+                                resume=args.resume, progress=not args.quiet)
     else:
         options = RunOptions(outdir=outdir, resume=args.resume, report=args.report, progress=not args.quiet)
         summary = run_clean(args.inputs, config, options)

@@ -13,10 +13,14 @@ from pathlib import Path
 
 from ..read import Source, read_source
 from ..write import AtomicFile
+from ..write.atomic import safe_text
 
 EXAMPLES = """examples:
   cleanprep detect docs.jsonl -o langs.jsonl
   cleanprep detect page.txt -o -          a plain text file is one record (id = its name)
+
+A line that is not a valid record is reported with its line number and skipped; the rest is
+written. The output file is written whole or not at all. Exit 0: all done; 1: some lines failed.
 """
 
 
@@ -30,38 +34,50 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Detect every record; a bad line or a record that fails is reported (with its line) and skipped."""
     from ..language import detect
     from ..language.model import load_model
 
     load_model()
-    if args.input == "-":
-        source = Source(None, "stdin", "jsonl")
-    else:
-        path = Path(args.input)
-        if not path.is_file():
-            print(f"cleanprep detect: {args.input}: no such file", file=sys.stderr)
-            return 2
-        st = path.stat()
-        kind = "text" if path.suffix.lower() in (".txt", ".text") else "jsonl"
-        source = Source(path, path.name, kind, st.st_size, st.st_mtime_ns)
+    source = _source(args.input)
+    if source is None:
+        print(f"cleanprep detect: {args.input}: no such file (give a JSONL or text file, or -)",
+              file=sys.stderr)
+        return 2
     out = None if args.output == "-" else AtomicFile(Path(args.output))
     failed = 0
     try:
         for doc in read_source(source):
+            if doc.error is None:
+                try:
+                    line = json.dumps({"id": doc.id, **detect(doc.text).to_dict()}, ensure_ascii=False) + "\n"
+                except Exception as exc:  # noqa: BLE001 - one bad record must not stop the run
+                    where = f"line {doc.part}: " if source.kind == "jsonl" else ""
+                    doc.error = f"{where}{type(exc).__name__}: {exc}"
             if doc.error is not None:
                 failed += 1
                 print(f"cleanprep detect: {args.input}: {doc.error}", file=sys.stderr)
                 continue
-            record = {"id": doc.id, **detect(doc.text).to_dict()}
-            line = json.dumps(record, ensure_ascii=False) + "\n"
             if out is None:
-                sys.stdout.write(line)
+                sys.stdout.write(safe_text(line))
             else:
                 out.write(line)
     except BaseException:
+        # Interrupted (or worse): the output is left as it was, never half-written.
         if out is not None:
             out.abort()
         raise
     if out is not None:
         out.commit()
     return 1 if failed else 0
+
+
+def _source(arg: str) -> Source | None:
+    if arg == "-":
+        return Source(None, "stdin", "jsonl")
+    path = Path(arg)
+    if not path.is_file():
+        return None
+    st = path.stat()
+    kind = "text" if path.suffix.lower() in (".txt", ".text") else "jsonl"
+    return Source(path, path.name, kind, st.st_size, st.st_mtime_ns)

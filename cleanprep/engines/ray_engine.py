@@ -19,6 +19,7 @@ Ray is an optional extra: this module imports it only when called, and says how 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..config import Config, ConfigError
+from ..document import Document
 from ..pipeline import WINDOW, Pipeline
 from ..progress import Progress
 from ..read import Source, find_sources
@@ -73,7 +75,7 @@ class CleanBatch:
         return with_result_columns(batch, docs)
 
 
-def with_result_columns(batch: pa.Table, docs: list) -> pa.Table:
+def with_result_columns(batch: pa.Table, docs: list[Document]) -> pa.Table:
     """The batch with the result columns of its documents set (replaced where they already exist)."""
     import pyarrow as pa
 
@@ -86,14 +88,6 @@ def with_result_columns(batch: pa.Table, docs: list) -> pa.Table:
         else:
             batch = batch.append_column(name, column)
     return batch
-
-
-def _pool_size(ray: Any, num_gpus: float) -> int:
-    """How many workers the cluster can hold: one per CPU, or per `num_gpus` GPUs."""
-    resources = ray.cluster_resources()
-    if num_gpus > 0:
-        return max(1, int(resources.get("GPU", 0) // num_gpus))
-    return max(1, int(resources.get("CPU", 1)))
 
 
 def clean_dataset(
@@ -110,17 +104,17 @@ def clean_dataset(
     Output rows keep their columns and gain `clean`, `lang`, `lang_score`, `source_text`,
     `segments` and `stats` (JSON strings) and `error` (null unless the row failed; failed rows are
     kept, never dropped). `concurrency` is the number of workers (default: an autoscaling pool of
-    up to one per CPU of the cluster); `num_gpus` per worker puts translation on a GPU
-    (`config.device` "cpu" then becomes "cuda"). `recurrence` is a `RecurrenceIndex` of the run's
-    files for cross-file boilerplate (as the local engine builds for directory runs).
+    up to one per CPU, or per `num_gpus` GPUs, of the cluster); `num_gpus` per worker puts
+    translation on a GPU (`config.device` "cpu" then becomes "cuda"). `recurrence` is a
+    `RecurrenceIndex` of the run's files for cross-file boilerplate (the local engine builds one for
+    directory runs).
     """
     ray = import_ray()
     if num_gpus > 0 and config.device == "cpu":
         config = config.with_options(device="cuda")
-    if concurrency is None:
-        compute = ray.data.ActorPoolStrategy(min_size=1, max_size=_pool_size(ray, num_gpus))
-    else:
-        compute = ray.data.ActorPoolStrategy(size=concurrency)
+    # No size given: the pool grows while there is work, as far as the cluster's CPUs (or GPUs) go.
+    pool = ray.data.ActorPoolStrategy
+    compute = pool(size=concurrency) if concurrency else pool(min_size=1)
     return ds.map_batches(
         CleanBatch,
         fn_constructor_kwargs={"config": config, "recurrence": recurrence},
@@ -177,12 +171,23 @@ class _RaySession:
         # The driver writes outputs as they come: they must come in input order.
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
+        context.print_on_execution_start = False
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.started:
             self.ray.shutdown()
+
+
+def _cleaned(sources: list[Source], config: Config, recurrence: Any, concurrency: int | None,
+             num_gpus: float) -> Iterator[Document]:
+    """The cleaned documents of `sources`, back on the driver in input order."""
+    ds = clean_dataset(read_sources(sources), config, num_gpus=num_gpus, concurrency=concurrency,
+                       recurrence=recurrence)
+    for batch in ds.iter_batches(batch_format="pyarrow", batch_size=None):
+        for row in batch.to_pylist():
+            yield document_from_result(row)
 
 
 def run_clean_ray(
@@ -237,22 +242,19 @@ def run_clean_ray(
     parquet = ParquetOutputs(outdir, config.format, manifest) if outdir is not None else None
     meter = Progress(total_units=len(sources), stream=err, enabled=progress)
     try:
-        with _RaySession(ray, address):
-            if sources:
-                ds = clean_dataset(read_sources(sources), config, num_gpus=num_gpus,
-                                   concurrency=concurrency, recurrence=recurrence)
-                for batch in ds.iter_batches(batch_format="pyarrow", batch_size=None):
-                    for row in batch.to_pylist():
-                        doc = document_from_result(row)
-                        source = by_unit[doc.unit]
-                        if source.kind == PARQUET and parquet is not None:
-                            parquet.write(doc, source)
-                        else:
-                            writer.write(doc, source)
-                        summary.add(doc)
-                        if doc.error is not None:
-                            print(f"cleanprep: {doc.unit or doc.id}: {doc.error}", file=err)
-                        meter.update(1, doc.nbytes, units=int(doc.last))
+        # Nothing to do (all complete, with --resume) needs no cluster.
+        with _RaySession(ray, address) if sources else contextlib.nullcontext():
+            docs = _cleaned(sources, config, recurrence, concurrency, num_gpus) if sources else iter(())
+            for doc in docs:
+                source = by_unit[doc.unit]
+                if source.kind == PARQUET and parquet is not None:
+                    parquet.write(doc, source)
+                else:
+                    writer.write(doc, source)
+                summary.add(doc)
+                if doc.error is not None:
+                    print(f"cleanprep: {doc.unit or doc.id}: {doc.error}", file=err)
+                meter.update(1, doc.nbytes, units=int(doc.last))
     except KeyboardInterrupt:
         summary.interrupted = True
         writer.abort()

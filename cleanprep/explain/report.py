@@ -38,8 +38,9 @@ REMOVED = frozenset({REMOVED_CHROME, DROPPED})
 
 # Enough documents to browse; counts still cover every document of the run.
 DEFAULT_MAX_DOCUMENTS = 200
-# A single huge document would make the report unreadable and slow to open; its tail is summarised.
-DEFAULT_MAX_SEGMENTS = 4000
+# Segments shown in detail, over the whole report: a page of menus has hundreds of them, and each
+# costs a couple of hundred bytes of HTML, so this keeps a report near 5 MB and quick to open.
+DEFAULT_MAX_SEGMENTS = 20_000
 
 
 def outcome(seg: dict[str, Any]) -> str:
@@ -89,6 +90,9 @@ def nbytes(text: str) -> int:
 class ReportData:
     """Counts over every document seen, and the records of the first `max_documents`.
 
+    Detail stops once `max_segments` segments are kept in all (a document that crosses the limit is
+    cut short and says how many segments were left out).
+
     Use `add` (or the object itself) as a run observer: `RunOptions(observers=[report])`.
     """
 
@@ -103,6 +107,7 @@ class ReportData:
     segments_by_outcome: Counter = field(default_factory=Counter)
     foreign_by_pair: dict[str, Counter] = field(default_factory=dict)
     documents: list[dict[str, Any]] = field(default_factory=list)
+    segments_detailed: int = 0
 
     def __call__(self, doc: Document) -> None:
         self.add(doc)
@@ -127,18 +132,20 @@ class ReportData:
             if seg.get("verdict") == FOREIGN:
                 pair = f"{seg.get('lang', 'und')}->{self.target}"
                 self.foreign_by_pair.setdefault(pair, Counter())[kind] += 1
-        if len(self.documents) < self.max_documents:
-            self.documents.append(self._compact(record))
+        room = self.max_segments - self.segments_detailed
+        if len(self.documents) < self.max_documents and room > 0:
+            self.documents.append(self._compact(record, room))
+            self.segments_detailed += len(self.documents[-1]["segments"])
 
-    def _compact(self, record: dict[str, Any]) -> dict[str, Any]:
+    def _compact(self, record: dict[str, Any], room: int) -> dict[str, Any]:
         """The fields the views show; the clean and source texts are not needed again."""
         segments = record.get("segments", [])
         return {
             "id": record.get("id", ""),
             "lang": record.get("lang", "und"),
             "error": record.get("error"),
-            "segments": segments[: self.max_segments],
-            "segments_left_out": max(0, len(segments) - self.max_segments),
+            "segments": segments[:room],
+            "segments_left_out": max(0, len(segments) - room),
             "bytes": nbytes(record.get("source_text", "")),
             "kept_bytes": sum(nbytes(s.get("text", "")) for s in segments if outcome(s) not in REMOVED),
         }

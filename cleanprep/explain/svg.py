@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from html import escape
 
 Slice = tuple[str, float, str]
@@ -41,8 +42,10 @@ def share_bar(slices: list[Slice], height: int = 28, unit: str = " bytes", label
 
 
 def bar_chart(slices: list[Slice], width: int = 360, bar: int = 18, gap: int = 6, label_width: int = 110,
-              unit: str = "", label: str = "") -> str:
-    """Horizontal bars, longest first as given, each labelled on the left and valued on the right.
+              unit: str = "", label: str = "", fmt: Callable[[float], str] | None = None) -> str:
+    """Horizontal bars in the order given, each labelled on the left and valued on the right.
+
+    `fmt` writes the value beside a bar (default: a short figure followed by `unit`).
 
     >>> bar_chart([("en", 10, "#1565c0"), ("uk", 5, "#6a1b9a")]).count("<text")
     4
@@ -62,7 +65,7 @@ def bar_chart(slices: list[Slice], width: int = 360, bar: int = 18, gap: int = 6
             f"{_title(name, value, total, unit)}</rect>"
             f'<text x="{label_width + length + 6:.1f}" y="{mid:.1f}" dominant-baseline="central" '
             f'class="value">'
-            f"{_short(value)}{escape(unit)}</text>"
+            f"{escape(fmt(value) if fmt else _short(value) + unit)}</text>"
         )
     height = max(bar, len(slices) * (bar + gap) - gap)
     aria = escape(label or "bar chart")

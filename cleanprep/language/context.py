@@ -47,7 +47,7 @@ def main_language(evidence: list[Evidence], target: str | None = None) -> tuple[
 def smooth(segments: list[Segment], evidence: list[Evidence], host: str) -> None:
     """Give letterless segments, and short unsure ones, the language of their neighbours."""
     n = len(segments)
-    for i, (seg, ev) in enumerate(zip(segments, evidence)):
+    for i, (seg, ev) in enumerate(zip(segments, evidence, strict=True)):
         # The host prior already spoke for segments that kept the host; only foreign calls are revisited.
         if ev.words > SHORT_WORDS or seg.lang in (UNKNOWN, host) or seg.score >= SURE:
             continue
@@ -57,7 +57,7 @@ def smooth(segments: list[Segment], evidence: list[Evidence], host: str) -> None
         if not around or around in (UNKNOWN, seg.lang) or not ev.allows(around):
             continue
         p_around = ev.probs.get(around, 0.0)
-        if around == host and left == right or p_around * 4 >= seg.score:
+        if (around == host and left == right) or p_around * 4 >= seg.score:
             seg.lang, seg.score = around, p_around
     _smooth_by_script(segments, evidence, host)
     for i, seg in enumerate(segments):

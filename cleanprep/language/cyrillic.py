@@ -7,9 +7,11 @@ segment into the set of languages it can be in (None when the letters say nothin
 
 >>> cyrillic_candidates("Міністр оборони Туреччини")
 frozenset({'uk'})
->>> cyrillic_candidates("Вечарына будзе цёплай")
+>>> cyrillic_candidates("Вечарына будзе цёплай, і ўсе прыйдуць")
 frozenset({'be'})
->>> cyrillic_candidates("Результат оказался ошеломляющим.")
+>>> sorted(cyrillic_candidates("Вечарына будзе цёплай"))  # ы ё and no и: Russian or Belarusian
+['be', 'ru']
+>>> cyrillic_candidates("Результаты оказались ошеломляющими.")
 frozenset({'ru'})
 >>> cyrillic_candidates("Броят на загиналите във войната")
 frozenset({'bg'})
@@ -44,7 +46,7 @@ def normalise_cyrillic(text: str) -> str:
     >>> normalise_cyrillic("скiнчив вiн")
     'скінчив він'
     """
-    if "i" not in text and "I" not in text:
+    if text.isascii() or ("i" not in text and "I" not in text):
         return text
     return _LATIN_I.sub(lambda m: "і" if m.group() == "i" else "І", text)
 
@@ -70,13 +72,13 @@ def cyrillic_candidates(text: str) -> frozenset[str] | None:
     if "ў" in letters:
         return frozenset({"be"})
     if letters & UK_ONLY:
-        return frozenset({"uk", "rue"})
+        return frozenset({"uk"})
     if "і" in letters:
         # Ukrainian and Belarusian both write і; Belarusian has no и, Ukrainian no ы or э.
         if letters & {"ы", "э"} and "и" not in letters:
             return frozenset({"be"})
         if "и" in letters:
-            return frozenset({"uk", "rue"})
+            return frozenset({"uk"})
         return frozenset({"uk", "be"})
     if letters & RU_ONLY:
         if "и" not in letters and letters & {"ы", "э"} and "ъ" not in letters:

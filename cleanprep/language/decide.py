@@ -1,16 +1,18 @@
 """Weigh the evidence for one segment's language: script, letters, model, the document's language.
 
 `gather` turns a segment's text and fastText's top-k guesses into `Evidence`; `decide` picks the
-language given the document's main language (the host). A segment in the host's script keeps the
-host unless the model is clearly and confidently against it, the more clearly the shorter the
-segment; one in another script, or whose letters rule the host out, takes the best allowed guess.
+language given the document's main language (the host). A segment whose script or letters rule the
+host out takes its best allowed guess. Otherwise the host keeps it unless the model gives the host
+almost no probability (the bar is lower the shorter the segment: ten host words almost never fall
+below 0.3, two host words often do) and names another language with enough conviction; a single
+word, or a few capitalised ones (names, menus), stays with the host unless its letters say no.
 
 >>> ev = gather(["Twitter || Telegram || Facebook || Youtube"], [[("es", 0.4), ("en", 0.2)]])[0]
 >>> ev.namelike, decide(ev, "en")[0]
 (True, 'en')
->>> ev = gather(["Броят на загиналите"], [[("ru", 0.5), ("bg", 0.4)]])[0]
->>> decide(ev, "uk")[0]
-'bg'
+>>> ev = gather(["Броят на загиналите във войната"], [[("ru", 0.5), ("bg", 0.4)]])[0]
+>>> decide(ev, "uk")
+('bg', 0.4)
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from dataclasses import dataclass
 
 import regex
 
-from .cyrillic import cyrillic_candidates, normalise_cyrillic
+from .cyrillic import cyrillic_candidates
 from .latin import foreign_letters
-from .second import SECOND_LANGUAGES, second_opinion
 from .scripts import CYRILLIC, LATIN, NEUTRAL, SCRIPT_LANGUAGES, dominant_of, script_codes, script_weights
+from .second import SECOND_LANGUAGES, second_opinion
 
 UNKNOWN = "und"
 # Scripts one language dominates on the web: short text in them is that language unless the model
@@ -31,7 +33,7 @@ USUAL_LANGUAGE = {"D": "hi"}
 USUAL_BOOST = 3.0
 # lid.176 labels that readers (and ISO 639-1) name otherwise.
 ALIASES = {"no": "nb", "wuu": "zh", "yue": "zh", "sh": "hr"}
-_NON_LATIN = frozenset(lang for langs in SCRIPT_LANGUAGES.values() for lang in langs)
+_NON_LATIN = frozenset(lang for langs in SCRIPT_LANGUAGES.values() for lang in langs) | {"wuu", "yue"}
 
 _SCRIPT_SETS = {script: frozenset(langs) for script, langs in SCRIPT_LANGUAGES.items()}
 _ASCII_NON_LETTERS = {c: None for c in range(128) if not chr(c).isalpha()}
@@ -52,8 +54,8 @@ HOST_DOUBT_FOREIGN_LETTERS = 0.5
 # fastText calls below this probability are checked by lingua (see `second`), whose answer counts
 # when at least this sure.
 SECOND_OPINION_BELOW = 0.7
-SECOND_OPINION_SURE = 0.6
-SECOND_OPINION_CANDIDATES = 4
+SECOND_OPINION_SURE = 0.9
+SECOND_OPINION_CANDIDATES = 2
 SECOND_OPINION_WORDS = 5
 NAMELIKE_MAX_WORDS = 8
 # A name-like segment leaves the host only when the model is this sure ("Güzelbahçe Kampüsü ...").
@@ -98,37 +100,41 @@ def _script_allows(script: str, lang: str) -> bool:
 
 
 def gather(texts: list[str], predictions: list[list[tuple[str, float]]]) -> list[Evidence]:
-    """Evidence for each text from its letters and the model's top-k guesses for it."""
+    """Evidence for each text from its letters and the model's top-k guesses for it.
+
+    Texts come with Latin i in Cyrillic words already made Cyrillic (`normalise_cyrillic`).
+    This runs once per segment: it avoids per-character Python and most allocations.
+    """
     out = []
     for text, guesses in zip(texts, predictions, strict=True):
         if text.isascii():
-            # Most segments: no need to map characters to scripts one by one.
             letters = len(text.translate(_ASCII_NON_LETTERS))
             weights = {LATIN: letters} if letters else {}
+            script = LATIN if letters else NEUTRAL
         else:
             weights = script_weights(script_codes(text))
             letters = sum(weights.values())
-        script = dominant_of(weights)
-        allowed = cyrillic_candidates(normalise_cyrillic(text)) if script == CYRILLIC else None
-        script_langs = _SCRIPT_SETS.get(script)
+            script = dominant_of(weights)
+        allowed = cyrillic_candidates(text) if script == CYRILLIC else None
         probs: dict[str, float] = {}
-        for label, p in guesses:
-            lang = ALIASES.get(label, label)
-            if script == LATIN:
-                if lang in _NON_LATIN:
-                    continue
-            elif script_langs is not None and lang not in script_langs:
-                continue
-            if allowed is None or lang in allowed:
-                probs[lang] = probs.get(lang, 0.0) + p
-        usual = USUAL_LANGUAGE.get(script)
-        if usual in probs:
-            probs[usual] *= USUAL_BOOST
-        # Scripts written without spaces between words: about two characters a word.
-        if script in _UNSPACED:
-            words = max(1, letters // 6)
+        if script == LATIN:
+            for label, p in guesses:
+                if label not in _NON_LATIN:
+                    lang = ALIASES.get(label, label)
+                    probs[lang] = probs.get(lang, 0.0) + p
         else:
-            words = len(text.split())
+            script_langs = _SCRIPT_SETS.get(script)
+            for label, p in guesses:
+                lang = ALIASES.get(label, label)
+                if (script_langs is None or lang in script_langs) and (allowed is None or lang in allowed):
+                    probs[lang] = probs.get(lang, 0.0) + p
+            usual = USUAL_LANGUAGE.get(script)
+            if usual in probs:
+                probs[usual] = min(1.0, probs[usual] * USUAL_BOOST)
+        if script in _UNSPACED:
+            words = max(1, letters // 6)  # written without spaces: about two characters a word
+        else:
+            words = text.count(" ") + 1
             if words <= NAMELIKE_MAX_WORDS:
                 words = len(_WORD.findall(text))  # "1 min read" is two words, "Tags :" one
         namelike = words <= NAMELIKE_MAX_WORDS and len(_CAPITALISED.findall(text)) * 4 >= words * 3
@@ -148,8 +154,10 @@ def decide(ev: Evidence, host: str) -> tuple[str, float]:
     if ev.script == NEUTRAL:
         return UNKNOWN, 0.0
     best, p_best = ev.best()
-    if host == UNKNOWN or not ev.allows(host) or best == host:
+    if best == host:
         return best, p_best
+    if host == UNKNOWN or not ev.allows(host):
+        return _second_look(ev, host, best, p_best)
     p_host = ev.probs.get(host, 0.0)
     strange = ev.script == LATIN and foreign_letters(ev.text, host)
     if ev.namelike and ev.script in (LATIN, CYRILLIC) and p_best < NAMELIKE_SURE and not strange:

@@ -1,13 +1,17 @@
 """The identify stage: the language of every segment and the document's main language.
 
 Evidence, strongest first: the script of the letters (Greek is Greek whatever the model says),
-letters only one Cyrillic language uses, fastText's top-k probabilities, and the document's main
-language as a prior, which short and name-like segments follow unless the evidence against it is
-strong. A segment whose line switches script halfway is cut where the script changes.
+letters only one Cyrillic language uses (`cyrillic`), fastText's top-k probabilities, and the
+document's main language as a prior that short and name-like segments follow unless the evidence
+against it is strong (`decide`, `context`). Segments are cut further where the script changes
+(`scripts.split_on_script`) or the language changes without punctuation (`change`); lingua names
+the languages fastText lacks when it is installed (`second`). One model call per document (two
+when a cut is tried).
 
->>> result = detect("The war went on for years.\\nФото: Reuters, Міністр оборони Туреччини")
+>>> text = "The war went on for years, and the town was never rebuilt.\\nФото: Reuters, Міністр оборони"
+>>> result = detect(text)
 >>> result.lang, [(s.lang, s.start, s.end) for s in result.spans]
-('en', [('en', 0, 26), ('uk', 27, 67)])
+('en', [('en', 0, 58), ('uk', 59, 89)])
 >>> [s.lang for s in detect("The talks ended. Переговоры закончились ничем, сообщил источник.").spans]
 ['en', 'ru']
 """
@@ -18,14 +22,16 @@ from dataclasses import dataclass, field
 
 from ..document import UNKNOWN_LANG, Document, LanguageSpan, Segment
 from ..split import split_document
+from .change import find_cuts
 from .context import main_language, smooth
 from .cyrillic import normalise_cyrillic
 from .decide import Evidence, decide, gather
 from .model import load_model, predict_batch
 from .scripts import split_on_script
+from .second import warm_up
 
 # How many of fastText's guesses to weigh: the right language is almost always among them.
-TOP_K = 6
+TOP_K = 4
 
 
 @dataclass
@@ -37,7 +43,9 @@ class DetectResult:
     spans: list[LanguageSpan] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"lang": self.lang, "score": round(self.score, 4), "segments": [s.to_dict() for s in self.spans]}
+        """The JSONL form `cleanprep detect` writes (with the record's id added)."""
+        return {"lang": self.lang, "score": round(self.score, 4),
+                "segments": [s.to_dict() for s in self.spans]}
 
 
 def identify(doc: Document, target: str | None = None) -> None:
@@ -49,14 +57,43 @@ def identify(doc: Document, target: str | None = None) -> None:
     if not doc.segments:
         doc.lang, doc.lang_score = UNKNOWN_LANG, 0.0
         return
+    warm_up()
     doc.segments = split_on_script(doc.fixed, doc.segments)
-    texts = [doc.content(s) for s in doc.segments]
-    # The model reads "вiн" (Latin i) as noise; the letters rules see the same normalised text.
-    evidence = gather(texts, predict_batch(load_model(), [normalise_cyrillic(t) for t in texts], k=TOP_K))
+    # The model reads "вiн" (Latin i) as noise; the letter rules see the same normalised text.
+    texts = [normalise_cyrillic(doc.fixed[s.start : s.end]) for s in doc.segments]
+    guesses = predict_batch(load_model(), texts, k=TOP_K)
+    evidence = gather(texts, guesses)
     doc.lang, doc.lang_score = main_language(evidence, target)
-    for seg, ev in zip(doc.segments, evidence):
+    if doc.lang != UNKNOWN_LANG:
+        evidence = _cut_on_language(doc, texts, guesses, evidence)
+    for seg, ev in zip(doc.segments, evidence, strict=True):
         seg.lang, seg.score = decide(ev, doc.lang)
     smooth(doc.segments, evidence, doc.lang)
+
+
+def _cut_on_language(
+    doc: Document, texts: list[str], guesses: list, evidence: list[Evidence]
+) -> list[Evidence]:
+    """Cut segments where the language changes without punctuation (see `change`); new evidence."""
+    model = load_model()
+    cuts = find_cuts(texts, guesses, doc.lang, lambda pieces: predict_batch(model, pieces, k=TOP_K))
+    if not cuts:
+        return evidence
+    segments: list[Segment] = []
+    out: list[Evidence] = []
+    for i, (seg, ev) in enumerate(zip(doc.segments, evidence, strict=True)):
+        if i not in cuts:
+            segments.append(seg)
+            out.append(ev)
+            continue
+        cut, left, right = cuts[i]
+        text = texts[i]
+        left_text = text[:cut].rstrip()
+        segments += [Segment(seg.start, seg.start + len(left_text), block=seg.block, line=seg.line),
+                     Segment(seg.start + cut, seg.end, block=seg.block, line=seg.line)]
+        out += gather([left_text, text[cut:]], [left, right])
+    doc.segments = segments
+    return out
 
 
 def detect(text: str) -> DetectResult:
@@ -74,9 +111,10 @@ def detect(text: str) -> DetectResult:
 def merge_spans(segments: list[Segment]) -> list[LanguageSpan]:
     """One span per run of adjacent segments in one language (its score: the length-weighted mean).
 
-    >>> merge_spans([Segment(0, 4, lang="en", score=1.0), Segment(5, 9, lang="en", score=0.5),
-    ...              Segment(10, 12, lang="uk", score=0.9)])
-    [LanguageSpan(start=0, end=9, lang='en', score=0.75), LanguageSpan(start=10, end=12, lang='uk', score=0.9)]
+    >>> spans = merge_spans([Segment(0, 4, lang="en", score=1.0), Segment(5, 9, lang="en", score=0.5),
+    ...                      Segment(10, 12, lang="uk", score=0.9)])
+    >>> [(s.start, s.end, s.lang, s.score) for s in spans]
+    [(0, 9, 'en', 0.75), (10, 12, 'uk', 0.9)]
     """
     spans: list[LanguageSpan] = []
     weight = 0

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,7 @@ import numpy as np
 
 MODEL_NAME = "lid.176.ftz"
 _lock = threading.Lock()
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -25,7 +27,14 @@ class ModelNotFoundError(FileNotFoundError):
 def model_path() -> Path:
     """Where lid.176.ftz is: $CLEANPREP_LID_MODEL, the installed package, or the source tree."""
     env = os.environ.get("CLEANPREP_LID_MODEL")
-    candidates = [Path(env)] if env else []
+    if env:
+        # A path the user named and got wrong must not quietly fall back to another model.
+        if Path(env).is_file():
+            return Path(env)
+        raise ModelNotFoundError(
+            f"CLEANPREP_LID_MODEL={env} is not a file; point it at lid.176.ftz or unset it"
+        )
+    candidates = []
     here = Path(__file__).resolve().parent.parent
     candidates += [here / "models" / MODEL_NAME, here.parent / "models" / MODEL_NAME]
     for path in candidates:
@@ -53,10 +62,11 @@ def predict_batch(model, texts: list[str], k: int = 3) -> list[list[tuple[str, f
     """Top-k (language, probability) for each text, in one call to fastText's C++ code."""
     if not texts:
         return []
-    # fastText reads one line per text: newlines inside a text would end it early.
-    clean = [t.replace("\n", " ") for t in texts]
+    # fastText reads one line per text: newlines inside a text would end it early; its binding
+    # encodes to UTF-8 strictly, so a lone surrogate (from a JSON escape) would raise.
+    clean = [_SURROGATE.sub("\ufffd", t.replace("\n", " ")) if not t.isascii() else t.replace("\n", " ")
+             for t in texts]
     labels, probs = model.f.multilinePredict(clean, k, 0.0, "strict")
-    out = []
-    for labs, ps in zip(labels, probs):
-        out.append([(lab[9:], float(p)) for lab, p in zip(labs, np.asarray(ps))])
-    return out
+    # "__label__" is 9 characters; tolist() turns numpy floats into Python floats in one C call.
+    return [list(zip([lab[9:] for lab in labs], np.asarray(ps).tolist(), strict=True))
+            for labs, ps in zip(labels, probs, strict=True)]

@@ -25,7 +25,8 @@ NEUTRAL = " "
 _BLOCKS: list[tuple[int, int, str]] = [
     (0x0041, 0x005A, LATIN), (0x0061, 0x007A, LATIN), (0x00C0, 0x02AF, LATIN), (0x1E00, 0x1EFF, LATIN),
     (0x0370, 0x03FF, GREEK), (0x1F00, 0x1FFF, GREEK),
-    (0x0400, 0x052F, CYRILLIC), (0x1C80, 0x1C8F, CYRILLIC), (0x2DE0, 0x2DFF, CYRILLIC), (0xA640, 0xA69F, CYRILLIC),
+    (0x0400, 0x052F, CYRILLIC), (0x1C80, 0x1C8F, CYRILLIC), (0x2DE0, 0x2DFF, CYRILLIC),
+    (0xA640, 0xA69F, CYRILLIC),
     (0x0530, 0x058F, "Q"),  # Armenian
     (0x0590, 0x05FF, HEBREW), (0xFB1D, 0xFB4F, HEBREW),
     (0x0600, 0x06FF, ARABIC), (0x0750, 0x077F, ARABIC), (0x08A0, 0x08FF, ARABIC),
@@ -95,7 +96,7 @@ def script_codes(text: str) -> str:
 def script_weights(codes: str) -> dict[str, int]:
     """Weight of each script in a code string: letters, CJK characters counting as several."""
     out: dict[str, int] = {}
-    for code in set(codes) - {NEUTRAL}:
+    for code in sorted(set(codes) - {NEUTRAL}):
         out[code] = codes.count(code) * _HEAVY.get(code, 1)
     return out
 
@@ -111,6 +112,8 @@ def dominant_script(text: str) -> str:
 
 def dominant_of(weights: dict[str, int]) -> str:
     """The dominant script of precomputed weights (NEUTRAL when there are no letters)."""
+    if len(weights) == 1:
+        return next(iter(weights))
     if not weights:
         return NEUTRAL
     if KANA in weights and HAN in weights:
@@ -124,6 +127,8 @@ def dominant_of(weights: dict[str, int]) -> str:
 MIN_SWITCH_WEIGHT = 12
 # A run with the same script on both sides is a quotation or a name ("The Daily Telegraph") unless long.
 MIN_INSET_WEIGHT = 40
+# Merging light runs costs the square of their number; past this many the line is a mix, not a switch.
+MAX_RUNS = 64
 # Kana and Han write one language (Japanese mixes both); so do the scripts a reader takes as one run.
 _RUN_GROUP = str.maketrans({KANA: HAN})
 _RUN = regex.compile(r"(\S)\1*")
@@ -132,9 +137,9 @@ _RUN = regex.compile(r"(\S)\1*")
 def switch_points(codes: str) -> list[int]:
     """Offsets where the script changes for good: both sides hold enough letters of their script.
 
-    >>> text = "He said: なお、2016年度において反競争的行為に該当する"
+    >>> text = "Please note the following: なお、2016年度において反競争的行為に該当する"
     >>> switch_points(script_codes(text))
-    [9]
+    [27]
     >>> switch_points(script_codes("Вчера George Bush приехал в Германию"))
     []
     """
@@ -151,8 +156,8 @@ def switch_points(codes: str) -> list[int]:
             runs[-1][3] += weight
         else:
             runs.append([code, m.start(), m.end(), weight])
-    if len(runs) < 2:
-        return []
+    if len(runs) < 2 or len(runs) > MAX_RUNS:
+        return []  # one script, or a word-by-word mix (a glossary): no sentence to cut out
     # Light runs join their neighbours, until every run left is heavy enough to stand alone.
     while True:
         # The run furthest below its threshold goes first: a brand name inside a Cyrillic line
@@ -214,7 +219,7 @@ def split_on_script(text: str, segments: list) -> list:
             else:
                 bounds += [p, p]
         bounds.append(len(content))
-        for a, b in zip(bounds[::2], bounds[1::2]):
+        for a, b in zip(bounds[::2], bounds[1::2], strict=True):
             if b > a:
                 out.append(type(seg)(seg.start + a, seg.start + b, block=seg.block, line=seg.line))
     return out

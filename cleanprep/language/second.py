@@ -5,15 +5,17 @@ spreads its guesses thin over them (Somali and Yoruba it knows only weakly). Whe
 `lingua-language-detector` is installed, a segment fastText calls foreign without conviction is put
 to lingua, restricted to fastText's own guesses plus those languages, so only a few of lingua's
 models are ever loaded; lingua's answer is taken only when it names one of those languages, where
-fastText cannot compete. Without lingua, nothing changes.
+fastText cannot compete. Without lingua (or with CLEANPREP_SECOND_OPINION=0), nothing changes.
 
->>> second_opinion("Apho kunokwenzeka, kucelwa iinqununu zezikolo zikhwelisane xa zisiya kule nkomfa.",
-...                ["tr", "tl"])[0] if available() else "xh"
+>>> xhosa = "Apho kunokwenzeka, kucelwa iinqununu zezikolo zikhwelisane xa zisiya kule nkomfa."
+>>> second_opinion(xhosa, ["tr", "tl"])[0] if available() else "xh"
 'xh'
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -25,6 +27,8 @@ SECOND_LANGUAGES = frozenset(FASTTEXT_LACKS + FASTTEXT_WEAK)
 
 @lru_cache(maxsize=1)
 def _lingua():  # noqa: ANN202 - the module, or None
+    if os.environ.get("CLEANPREP_SECOND_OPINION", "1") == "0":
+        return None
     try:
         import lingua
     except ImportError:
@@ -38,18 +42,46 @@ def available() -> bool:
 
 
 # Latin-script languages lingua knows; a segment's candidates are limited to these.
-LATIN_LANGUAGES = frozenset(
-    "af sq az eu bs ca hr cs da nl en eo et fi fr lg de hu is id ga it la lv lt ms mi nb nn pl pt ro "
-    "sn so st es sw sv tl tn ts tr vi cy xh yo zu sk sl".split()
-)
+LATIN_LANGUAGES = frozenset({
+    "af", "sq", "az", "eu", "bs", "ca", "hr", "cs", "da", "nl", "en", "eo", "et", "fi", "fr", "lg", "de",
+    "hu", "is", "id", "ga", "it", "la", "lv", "lt", "ms", "mi", "nb", "nn", "pl", "pt", "ro", "sn", "so",
+    "st", "es", "sw", "sv", "tl", "tn", "ts", "tr", "vi", "cy", "xh", "yo", "zu", "sk", "sl",
+})
+
+
+# Loaded ahead, in a background thread, by `warm_up`: the languages lingua is asked about, and the
+# ones fastText most often names beside them when unsure.
+WARM_LANGUAGES = SECOND_LANGUAGES | frozenset({
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "la", "hr", "id", "sw", "tl", "eo", "fi", "lv",
+    "ro",
+})
+_warming: threading.Thread | None = None
+_warm_lock = threading.Lock()
+
+
+def warm_up() -> None:
+    """Start loading lingua's models in the background (once per process; nothing without lingua).
+
+    lingua loads its models outside Python's global lock, so this overlaps with fastText's work;
+    the first `second_opinion` waits for it.
+    """
+    global _warming
+    if _warming is not None or _lingua() is None:
+        return
+    with _warm_lock:
+        if _warming is None:
+            _warming = threading.Thread(target=lambda: _detector(WARM_LANGUAGES), name="lingua-warm-up",
+                                        daemon=True)
+            _warming.start()
 
 
 @lru_cache(maxsize=512)
 def _detector(codes: frozenset[str]):  # noqa: ANN202
     # lingua caches each language's models across detectors, so a detector per candidate set costs
-    # only the models not loaded yet (trigram models: about 10 ms a language).
+    # only the models not loaded yet (trigram models: 10 to 20 ms a language).
     lingua = _lingua()
-    langs = [lingua.Language.from_iso_code_639_1(getattr(lingua.IsoCode639_1, c.upper())) for c in sorted(codes)]
+    langs = [lingua.Language.from_iso_code_639_1(getattr(lingua.IsoCode639_1, c.upper()))
+             for c in sorted(codes)]
     return lingua.LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
 
 
@@ -60,6 +92,8 @@ def second_opinion(text: str, candidates: Iterable[str]) -> tuple[str, float] | 
     """
     if _lingua() is None:
         return None
+    if _warming is not None and _warming.is_alive():
+        _warming.join()
     codes = (frozenset(candidates) & LATIN_LANGUAGES) | SECOND_LANGUAGES
     values = _detector(codes).compute_language_confidence_values(text)
     if not values:

@@ -28,16 +28,20 @@ from ..document import Document
 from .decode import SAMPLE_BYTES, BinaryFileError, sniff_encoding
 from .sources import Source
 
-# A text file bigger than this is cleaned in parts of about this size, cut at a blank line (or a
-# line break, or a space) so that memory stays bounded whatever the file's size.
-PART_BYTES = 8 * 1024 * 1024
+# A text file bigger than this is cleaned in parts of at most about this many characters, cut at a
+# blank line (or a line break, or a space), so that memory stays bounded whatever the file's size.
+# A worker needs about 35 bytes per character of a part (segments, features, language scores), so
+# a 1 M-character part costs some 40 MB; a web page is far smaller and is never cut.
+PART_BYTES = 1024 * 1024
 # A JSONL record longer than this is reported and skipped rather than read into memory whole.
 MAX_RECORD_BYTES = 256 * 1024 * 1024
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def read_source(source: Source, part_bytes: int = PART_BYTES) -> Iterator[Document]:
-    """The documents of one source, in order; the last one has `last=True`."""
+def read_source(source: Source, part_bytes: int | None = None) -> Iterator[Document]:
+    """The documents of one source, in order; the last one has `last=True` (parts of `part_bytes`
+    characters at most, about; default PART_BYTES)."""
+    part_bytes = part_bytes or PART_BYTES
     try:
         if source.kind == "jsonl":
             yield from _mark_last(_read_jsonl(source))

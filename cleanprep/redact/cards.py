@@ -31,16 +31,16 @@ _CHAIN = regex.compile(
 _ANY_SEP = regex.compile(r"[ \u00a0\-]")
 
 # (prefix, allowed lengths) for unbroken runs; printed (grouped) numbers only need to start with 2..6.
-_NETWORKS: tuple[tuple[tuple[str, ...], range], ...] = (
-    (("4",), range(13, 20)),  # Visa
-    (("51", "52", "53", "54", "55") + tuple(str(p) for p in range(2221, 2721)), range(16, 17)),  # Mastercard
-    (("34", "37"), range(15, 16)),  # American Express
+_NETWORKS: tuple[tuple[tuple[str, ...], range | tuple[int, ...]], ...] = (
+    (("4",), (16, 19)),  # Visa (13-digit Visa is obsolete; EAN-13 barcodes from Germany start with 40..44)
+    (("51", "52", "53", "54", "55") + tuple(str(p) for p in range(2221, 2721)), (16,)),  # Mastercard
+    (("34", "37"), (15,)),  # American Express
     (("6011", "65") + tuple(str(p) for p in range(644, 650)), range(16, 20)),  # Discover
     (tuple(str(p) for p in range(3528, 3590)), range(16, 20)),  # JCB
     (("36", "38", "300", "301", "302", "303", "304", "305"), range(14, 20)),  # Diners Club
     (("62",), range(16, 20)),  # UnionPay
     (("2200", "2201", "2202", "2203", "2204"), range(16, 20)),  # Mir
-    (("50", "56", "57", "58", "6"), range(12, 20)),  # Maestro
+    (("50", "56", "57", "58", "6304", "6759", "6761", "6762", "6763"), range(16, 20)),  # Maestro
 )
 
 

@@ -2,7 +2,7 @@
 
 Plain: `name@example.com`, Unicode included (`олена@приклад.укр`). Obfuscated: the `@` or the dot
 spelled out in brackets, `name [at] example [dot] com`, `name(at)example(dot)com`,
-`name {at} example {dot} com`, `ім'я [собака] приклад [крапка] укр`, or with spaces around `@`.
+`name {at} example {dot} com`, `olena [собака] ukr [крапка] net`, or with spaces around `@`.
 Bare words (`name at example dot com`) count only when clearly an address: the dot is spelled
 too, the last label is a known top-level domain, and neither the name nor the domain is a
 common English word (so "look at this dot com bubble" stays). Cloudflare's stand-in for a

@@ -3,8 +3,9 @@
 What argostranslate's `translate()` does per sentence (tokenize, one CTranslate2 call, detokenize),
 this does for a whole list at once: every sentence is tokenized with the package's SentencePiece
 model, identical sentences are translated once, and CTranslate2 gets them in batches of
-sentences of equal token length (so no padding). Decoding is greedy (beam 1) and
-unpadded, so a sentence's translation does not depend on which others share its batch.
+sentences of similar length. Decoding is greedy (beam 1) and every sentence is computed padded to
+the same length whatever its batch (`with_ruler`), so its translation does not depend on which
+others share its batch.
 
 No sentence splitting happens here (the caller splits; argostranslate's splitters may try to
 download a model), but a sentence longer than `MAX_SOURCE_TOKENS` is cut at word starts into
@@ -27,6 +28,7 @@ from .packages import PackageError, PackageInfo
 
 MAX_SOURCE_TOKENS = 200
 MAX_DECODING_LENGTH = 256
+BUCKET = 8  # source lengths are padded up to a multiple of this (see `with_ruler`)
 WORD_START = "\u2581"  # SentencePiece's marker for a piece that begins a word
 
 
@@ -110,9 +112,9 @@ class LoadedPackage:
             pieces = split_long(tokens) if tokens else []
             plan.append([units.setdefault(tuple(p), len(units)) for p in pieces])
         outputs = [""] * len(units)
-        for chunk in batches_by_length(list(units), batch_size):
-            texts = self._translate_batch([list(u) for u in chunk], max_decoding_length, min_decoding_length)
-            for unit, text in zip(chunk, texts, strict=True):
+        for chunk in batches_by_bucket(list(units), batch_size):
+            texts = self._translate_batch(with_ruler(chunk), max_decoding_length, min_decoding_length)
+            for unit, text in zip(chunk, texts, strict=False):  # the ruler's output (last) is dropped
                 outputs[units[unit]] = text
         return [" ".join(outputs[i] for i in ids if outputs[i]) for ids in plan]
 
@@ -136,24 +138,49 @@ class LoadedPackage:
         return texts
 
 
-def batches_by_length(units: list[tuple[str, ...]], batch_size: int) -> list[list[tuple[str, ...]]]:
-    """Batches of at most `batch_size` sequences that all have the same length.
+def bucket_of(length: int) -> int:
+    """The padded length a sequence is always computed at: its length rounded up to BUCKET.
 
-    Padding a sequence changes the sums inside attention in the last bits, enough to flip a close
-    greedy choice; with no padding at all, a sentence's translation is the same whichever others
-    share its batch (and the same as translating it alone).
-
-    >>> batches_by_length([("a", "b"), ("c",), ("d", "e"), ("f", "g")], 2)
-    [[('c',)], [('a', 'b'), ('d', 'e')], [('f', 'g')]]
+    >>> bucket_of(1), bucket_of(8), bucket_of(9)
+    (8, 8, 16)
     """
-    by_length: dict[int, list[tuple[str, ...]]] = {}
+    return -(-length // BUCKET) * BUCKET
+
+
+def batches_by_bucket(units: list[tuple[str, ...]], batch_size: int) -> list[list[tuple[str, ...]]]:
+    """Batches of at most `batch_size` sequences from the same length bucket, in bucket order.
+
+    >>> [len(b) for b in batches_by_bucket([("a",) * 3, ("b",) * 12, ("c",) * 5, ("d",) * 7], 2)]
+    [2, 1, 1]
+    """
+    by_bucket: dict[int, list[tuple[str, ...]]] = {}
     for unit in units:
-        by_length.setdefault(len(unit), []).append(unit)
+        by_bucket.setdefault(bucket_of(len(unit)), []).append(unit)
     return [
         group[i : i + batch_size]
-        for _, group in sorted(by_length.items())
+        for _, group in sorted(by_bucket.items())
         for i in range(0, len(group), batch_size)
     ]
+
+
+def with_ruler(chunk: list[tuple[str, ...]]) -> list[list[str]]:
+    """The batch to give CTranslate2: the chunk, plus a 'ruler' when no member fills the bucket.
+
+    Why: CTranslate2 pads a batch to its longest member, and padding changes sums inside attention
+    in their last bits, enough to flip a close greedy choice. A ruler (the longest member, its last
+    token repeated up to the bucket length) makes every batch of a bucket padded to the same
+    length, so a sentence gets the same translation whatever else shares its batch, alone included.
+    Its own output is thrown away; it reads like the longest member, so it decodes about as long.
+
+    >>> with_ruler([("a", "b"), ("c",)])
+    [['a', 'b'], ['c'], ['a', 'b', 'b', 'b', 'b', 'b', 'b', 'b']]
+    """
+    batch = [list(unit) for unit in chunk]
+    longest = max(batch, key=len)
+    size = bucket_of(len(longest))
+    if len(longest) < size:
+        batch.append(longest + [longest[-1]] * (size - len(longest)))
+    return batch
 
 
 _LOADED: dict[tuple[str, str], LoadedPackage] = {}

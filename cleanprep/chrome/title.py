@@ -1,0 +1,65 @@
+"""Find a document's title: a line printed twice near the top, or the headline inside the HTML title.
+
+>>> from cleanprep.document import Document
+>>> from cleanprep.split import split_document
+>>> from cleanprep.chrome.features import line_table, feature_matrix, FEATURES
+>>> doc = Document(id="x", text="")
+>>> doc.fixed = ("Storm hits the coast | Daily News\\nHome\\nStorm hits the coast\\n"
+...              "The storm reached the coast on Monday and it cut power to thousands of homes.")
+>>> split_document(doc)
+>>> lines = line_table(doc)
+>>> find_title(lines, feature_matrix(doc, lines))
+(2, {0})
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .features import FEATURES, Line
+
+_C = {name: i for i, name in enumerate(FEATURES)}
+# Title candidates: at least this many letters, and found before this share of the document.
+_TITLE_MIN_KEY = 12
+_TITLE_REGION = 0.7
+
+
+def find_title(lines: list[Line], x: np.ndarray) -> tuple[int | None, set[int]]:
+    """The title line's index and the indices of its repeats (exact, or a longer line holding it).
+
+    A title is a line printed twice near the top; of an HTML title ("Headline | Site") followed by the
+    headline, the headline is the title. Among several repeated lines the one nearest the article's
+    start wins (glossary terms and tag lists repeat too, but further from it).
+    """
+    n = len(lines)
+    limit = max(3, int(n * _TITLE_REGION))
+    core_start = next((i for i in range(n) if x[i, _C["in_tight_core"]]), n)
+    first_at: dict[str, int] = {}
+    candidates: list[int] = []
+    for i in range(min(n, limit)):
+        ln = lines[i]
+        if len(ln.key) < _TITLE_MIN_KEY or ln.words > 30 or x[i, _C["prose"]] and x[i, _C["ends_terminal"]]:
+            continue
+        if ln.key in first_at:
+            j = first_at[ln.key]
+            if j not in candidates:
+                candidates.append(j)
+        else:
+            first_at[ln.key] = i
+    # A later line that a longer earlier line holds ("Home News Headline", "Headline | Site").
+    for i in range(1, min(n, limit)):
+        key = lines[i].key
+        if len(key) < _TITLE_MIN_KEY or lines[i].words > 30 or i in candidates:
+            continue
+        for j in range(max(0, i - 8), i):
+            other = lines[j].key
+            if len(other) > len(key) and key in other and lines[j].words <= 40:
+                candidates.append(i)
+                break
+    if not candidates:
+        return None, set()
+    title = min(candidates, key=lambda i: (abs(core_start - i), i))
+    key = lines[title].key
+    repeats = {i for i, ln in enumerate(lines) if i != title and (ln.key == key or (
+        len(ln.key) > len(key) and key in ln.key and ln.words <= 40 and i < title))}
+    return title, repeats

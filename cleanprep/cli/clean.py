@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..config import ConfigError
 from ..runner import RunOptions, run_clean
 from .options import add_pipeline_options, config_from_args
 
@@ -15,6 +16,7 @@ EXAMPLES = """examples:
   cleanprep clean pages/ -o clean/ --foreign-for uk=translate --foreign-for '*=drop'
   cleanprep clean crawl.jsonl -o out/ --format jsonl --report report.json
   cleanprep clean pages/ -o clean/ --resume         carry on after an interruption
+  cleanprep clean pages/ -o clean/ --html-report report.html   see what went and why, in a browser
   cat page.txt | cleanprep clean - -o -              clean standard input to standard output
 
 exit codes: 0 all inputs done; 1 some inputs failed (named on stderr and in --report);
@@ -34,6 +36,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--resume", action="store_true",
                    help="skip inputs already complete in OUTDIR (known from its manifest)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
+    p.add_argument("--html-report", type=Path, metavar="FILE",
+                   help="also write a self-contained HTML report of what was removed and why")
+    p.add_argument("--explain", action="store_true",
+                   help="print every document with each segment marked, as `cleanprep explain` does")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="local processes (default) or a Ray cluster (pip install cleanprep[ray]); "
                         "with ray, workers follow the cluster's CPUs and --jobs does not apply")
@@ -44,14 +50,34 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     outdir = None if args.output == "-" else Path(args.output)
+    if args.engine == "ray" and (args.html_report or args.explain):
+        raise ConfigError("--html-report and --explain need the local engine (drop --engine ray)")
     if args.engine == "ray":
         from ..engines.ray_engine import run_clean_ray
 
         summary = run_clean_ray(args.inputs, config, outdir, address=args.address, report=args.report,
                                 resume=args.resume, progress=not args.quiet)
     else:
-        options = RunOptions(outdir=outdir, resume=args.resume, report=args.report, progress=not args.quiet)
+        observers: list = []
+        html_report = None
+        if args.html_report is not None:
+            from ..explain import ReportData
+
+            # Detail for the first 200 documents (ReportData's default), counts for all of them.
+            html_report = ReportData(target=config.target)
+            observers.append(html_report)
+        if args.explain:
+            from ..explain import TerminalView
+
+            # With -o - the clean text owns standard output, so the view goes to standard error.
+            observers.append(TerminalView(sys.stderr if outdir is None else sys.stdout))
+        options = RunOptions(outdir=outdir, resume=args.resume, report=args.report,
+                             progress=not (args.quiet or args.explain), observers=observers)
         summary = run_clean(args.inputs, config, options)
+        if html_report is not None:
+            from ..explain import write_html
+
+            write_html(args.html_report, html_report, summary.to_dict())
     if not args.quiet:
         print(summary.format_text(), file=sys.stderr)
     if summary.interrupted:

@@ -262,48 +262,50 @@ TIMEOUT_S = 1800.0
 
 
 def measure(cmd: list[str], poll_s: float = 0.02, timeout_s: float | None = None) -> Measured:
-    """Run `cmd`, timing it and sampling the summed RSS of its process tree.
-
-    A command still running after `timeout_s` (default TIMEOUT_S) is killed with its children and
-    reported with exit code -9, so one hung tool cannot stall the benchmark.
+    """Run `cmd`, timing it and sampling the summed RSS of its process tree (psutil).
 
     Forked workers share pages with their parent, so the sum counts shared pages more than once:
-    it is an upper bound on the memory the tool needs.
+    it is an upper bound on the memory the tool needs. The kernel's own peak for the command's
+    main process (wait4's ru_maxrss) is a floor, and the answer when psutil is missing or the
+    command ends before the first sample. A command still running after `timeout_s` (default
+    TIMEOUT_S) is killed with its children, so one hung tool cannot stall the benchmark.
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         return _measure(cmd, out, err, poll_s, timeout_s)
+
+
+def _tree_rss(pid: int) -> int:
+    try:
+        import psutil
+    except ImportError:
+        return 0
+    rss = 0
+    with contextlib.suppress(psutil.Error):  # the command, or a worker, may end while being read
+        root = psutil.Process(pid)
+        for p in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                rss += p.memory_info().rss
+    return rss
 
 
 def _measure(cmd: list[str], out: Any, err: Any, poll_s: float, timeout_s: float | None) -> Measured:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True)
     deadline = t0 + (timeout_s or TIMEOUT_S)
-    peak = 0
-    try:
-        import psutil
-
-        root = psutil.Process(proc.pid)
-        while proc.poll() is None:
-            if time.perf_counter() > deadline:
-                os.killpg(proc.pid, 9)  # the command's own session: it and its workers, nothing else
-                break
-            rss = 0
-            try:
-                for p in [root, *root.children(recursive=True)]:
-                    with contextlib.suppress(psutil.Error):  # a worker may end between listing and reading
-                        rss += p.memory_info().rss
-            except psutil.Error:
-                pass
-            peak = max(peak, rss)
-            time.sleep(poll_s)
-    except ImportError:
-        peak = -1
-        try:
-            proc.wait(timeout=timeout_s or TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, 9)
-    proc.wait()
+    peak, killed = 0, False
+    while True:
+        # Reaped here rather than by Popen, so that the kernel's rusage of this one child comes back.
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if not killed and time.perf_counter() > deadline:
+            os.killpg(proc.pid, 9)  # the command's own session: it and its workers, nothing else
+            killed = True
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(poll_s)
     wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    peak = max(peak, usage.ru_maxrss * 1024)  # Linux reports kilobytes
     out.seek(0)
     err.seek(0)
     return Measured(wall, round(peak / 2**20, 1) if peak > 0 else None, proc.returncode,
@@ -559,7 +561,24 @@ AXES = {"chrome": "F1 (with/without segments)", "body": "F1 (4-word shingles)",
         "mixed": "foreign spans found", "seeds": "(content kept + chrome gone) / 2"}
 
 
-def chart(rows: list[dict[str, Any]], path: Path) -> bool:
+def _label_offsets(points: list[tuple[float, float]], yspan: float) -> list[tuple[int, int, str]]:
+    """Where each point's label goes (offset in points, alignment), so that near points' labels
+    do not sit on each other: right-above first, then right-below, left-above, left-below."""
+    import math
+
+    choices = [(7, 5, "left"), (7, -13, "left"), (-7, 5, "right"), (-7, -13, "right")]
+    placed: list[tuple[float, float, int]] = []
+    out = []
+    for x, y in points:
+        lx = math.log10(max(x, 1e-9))
+        busy = {c for px, py, c in placed if abs(px - lx) < 0.45 and abs(py - y) < 0.06 * yspan}
+        choice = next((c for c in range(len(choices)) if c not in busy), 0)
+        placed.append((lx, y, choice))
+        out.append(choices[choice])
+    return out
+
+
+def chart(rows: list[dict[str, Any]], path: Path, note: str = "") -> bool:
     """Quality against MB/s (log scale), one panel per set; False when matplotlib is missing."""
     try:
         import matplotlib
@@ -572,27 +591,44 @@ def chart(rows: list[dict[str, Any]], path: Path) -> bool:
             if k in AXES]
     if not sets:
         return False
-    fig, axes = plt.subplots(1, len(sets), figsize=(6.2 * len(sets), 5.2), squeeze=False)
+    fig, axes = plt.subplots(1, len(sets), figsize=(6.4 * len(sets), 5.0), squeeze=False)
     for ax, (name, kind) in zip(axes[0], sets, strict=True):
         pts = [r for r in rows if r.get("set") == name and "skipped" not in r and r["headline"] is not None]
-        for r in pts:
-            speed = r["mb_s_work"] if r["mb_s_work"] is not None else r["mb_s_wall"]
+        pts.sort(key=lambda r: -r["headline"])
+        xs = [r["mb_s_work"] if r["mb_s_work"] is not None else r["mb_s_wall"] for r in pts]
+        ys = [r["headline"] for r in pts]
+        if not pts:
+            continue
+        low, high = max(0.0, min(ys) - 0.1), min(1.0, max(ys)) + 0.04
+        offsets = _label_offsets(list(zip(xs, ys, strict=True)), high - low)
+        for r, x, y, (dx, dy, ha) in zip(pts, xs, ys, offsets, strict=True):
             ours = r["tool"].startswith("cleanprep")
-            ax.scatter(speed, r["headline"], s=90 if ours else 60, marker="*" if ours else "o",
+            ax.scatter(x, y, s=140 if ours else 55, marker="*" if ours else "o",
                        color="tab:red" if ours else "tab:blue", zorder=3)
             label = r["tool"] + (f" ({r['docs']} docs)" if r["note"].startswith("first") else "")
-            ax.annotate(label, (speed, r["headline"]), textcoords="offset points", xytext=(6, 5),
-                        fontsize=8.5)
+            ax.annotate(label, (x, y), textcoords="offset points", xytext=(dx, dy), ha=ha, fontsize=9,
+                        color="tab:red" if ours else "black")
+        dt = next((x for r, x in zip(pts, xs, strict=True) if r["tool"].startswith("datatrove")), None)
+        if dt and kind != "seeds":
+            # The issue's speed goals, drawn where a datatrove row gives the reference.
+            for goal, text in ((3 * dt, "3x datatrove"), (10.0, "10 MB/s")):
+                ax.axvline(goal, color="grey", linestyle="--", linewidth=1)
+                ax.annotate(f"goal: {text}", (goal, low), textcoords="offset points", xytext=(-11, 4),
+                            fontsize=8, color="grey", rotation=90, va="bottom")
+            xs_all = [*xs, 30 * dt / 10, 10.0]
+        else:
+            xs_all = xs
         ax.set_xscale("log")
-        speeds = [r["mb_s_work"] if r["mb_s_work"] is not None else r["mb_s_wall"] for r in pts]
-        if speeds and min(speeds) > 0:
-            ax.set_xlim(min(speeds) / 2.5, max(speeds) * 6)
-        ax.set_ylim(-0.03, 1.05)
-        ax.set_xlabel("MB/s (log scale; startup excluded)")
+        if min(xs) > 0:
+            # Room on the right for the labels, which run rightwards from their points.
+            ax.set_xlim(min(xs_all) / 3, max(xs_all) * 12)
+        ax.set_ylim(low, high)
+        ax.set_xlabel("MB/s, log scale (start-up excluded)")
         ax.set_ylabel(AXES[kind])
-        ax.set_title(f"{name}: quality against speed")
+        ax.set_title(f"{name} ({pts[0]['docs']} docs)" if len({r["docs"] for r in pts}) == 1 else name)
         ax.grid(True, which="both", alpha=0.3)
-    fig.suptitle("cleanprep (red stars) and peers, same input, same machine", fontsize=11)
+    fig.suptitle("Quality against speed: cleanprep (red stars) and peers, same input, same machine"
+                 + (f"\n{note}" if note else ""), fontsize=11)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -657,9 +693,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     for r in rows:
         r.pop("_preds", None)
     return {"rows": rows, "stage_profile": profiles, "scorer_checks": checks, "speed_goal": speed_goal(rows),
+            "cleanprep_tree": tree_state(),
             "machine": {"cpus": os.cpu_count(), "load_avg_at_end": os.getloadavg(),
                         "python": platform.python_version(), "platform": platform.platform()},
             "command": "python benchmarks/compare.py " + " ".join(sys.argv[1:])}
+
+
+def tree_state() -> dict[str, Any]:
+    """The commit measured, and whether the working tree had changes on top of it."""
+    def git(*args: str) -> str:
+        proc = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+        return proc.stdout.strip() if proc.returncode == 0 else ""
+
+    changed = git("status", "--porcelain").splitlines()
+    return {"commit": git("rev-parse", "HEAD") or None, "changed_files": len(changed)}
 
 
 def speed_goal(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -676,6 +723,12 @@ def speed_goal(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                         "ratio_work": round((cp["mb_s_work"] or 0) / dt["mb_s_work"], 2),
                         "cleanprep_f1_higher": (cp["headline"] or 0) > (dt["headline"] or 0)})
     return out
+
+
+def chart_note(result: dict[str, Any]) -> str:
+    m = result.get("machine", {})
+    load = m.get("load_avg_at_end")
+    return f"{m.get('cpus')} CPUs, load average {load[0]:.1f} at the end of the run" if load else ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -699,8 +752,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="also run the shared scorers on cleanprep and check the harness agrees with them")
     ap.add_argument("--timeout", type=float, default=TIMEOUT_S,
                     help=f"seconds before one tool's run is killed and reported (default {TIMEOUT_S:.0f})")
+    ap.add_argument("--chart-only", type=Path, metavar="JSON",
+                    help="redraw compare.png in --out from a compare.json, running nothing")
     args = ap.parse_args(argv)
     TIMEOUT_S = args.timeout
+    if args.chart_only:
+        result = json.loads(args.chart_only.read_text(encoding="utf-8"))
+        args.out.mkdir(parents=True, exist_ok=True)
+        return 0 if chart(result["rows"], args.out / "compare.png", chart_note(result)) else 1
     result = run(args)
     args.out.mkdir(parents=True, exist_ok=True)
     text = table(result["rows"])
@@ -719,7 +778,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "compare.txt").write_text(text + "\n", encoding="utf-8")
     (args.out / "compare.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n",
                                            encoding="utf-8")
-    drawn = chart(result["rows"], args.out / "compare.png")
+    drawn = chart(result["rows"], args.out / "compare.png", chart_note(result))
     wrote = "compare.json, compare.txt" + (", compare.png" if drawn else "")
     print(f"\nwrote {wrote} to {args.out}", file=sys.stderr)
     return 0

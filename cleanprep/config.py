@@ -63,7 +63,7 @@ class Config:
     redact: frozenset[str] = frozenset()
     """Kinds of personal data to replace with placeholders (email, card, phone, iban, ip)."""
     packages_dir: Path | None = None
-    """Where Argos packages are installed (default: cleanprep's own data directory)."""
+    """Where Argos packages are installed (default: Argos Translate's packages folder, honouring ARGOS_PACKAGES_DIR)."""
     device: str = "cpu"
     """Where translation runs: cpu, cuda or auto."""
     batch_size: int = 32

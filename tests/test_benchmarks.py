@@ -89,7 +89,8 @@ def test_c4_line_rules_keep_sentences_and_drop_chrome_lines():
                  "This site uses cookies to improve your experience.", "Read the full story here...",
                  "Too short."):
         assert c4_lines.clean_c4(f"{line}\n{keep}") == keep, line
-    assert c4_lines.clean_c4("It was reported[1] by three papers on Sunday.") == "It was reported by three papers on Sunday."
+    cited = "It was reported[1] by three papers on Sunday."
+    assert c4_lines.clean_c4(cited) == "It was reported by three papers on Sunday."
     assert c4_lines.clean_c4("{code}\n" + keep, page_rules=True) == ""
 
 

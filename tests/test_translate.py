@@ -125,6 +125,21 @@ def test_long_segment_is_split_into_sentences_and_joined(packages_dir: Path, arg
     assert foreign(doc)[0].translation == " ".join(expected_output(argos_files["uk_en"], p) for p in parts)
 
 
+def test_overlong_sentence_is_cut_at_word_starts_not_truncated(packages_dir: Path, argos_files: Built):
+    from cleanprep.translate.engine import MAX_SOURCE_TOKENS, split_long
+
+    text = " ".join(["Волонтери носили мішки з піском до школи"] * 40)  # one "sentence", no full stop
+    doc = make_doc("a", [(text, "uk")])
+    translate_documents([doc], Config(packages_dir=packages_dir))
+    sp = load_package(list_packages(packages_dir)[0]).tokenizer.processor
+    pieces = sp.encode(text, out_type=str)
+    assert len(pieces) > MAX_SOURCE_TOKENS
+    mapping = argos_files["uk_en"].mapping
+    chunks = split_long(pieces)
+    expected = [sp.decode([mapping[sp.piece_to_id(p)] for p in chunk]).strip() for chunk in chunks]
+    assert foreign(doc)[0].translation == " ".join(expected)
+
+
 def _window(n_docs: int = 12) -> list[Document]:
     docs = []
     for i in range(n_docs):
@@ -187,6 +202,20 @@ def test_whole_pipeline_replaces_the_caption_by_the_package_output(packages_dir:
 def test_package_is_loaded_once_per_process(packages_dir: Path):
     pkg = list_packages(packages_dir)[0]
     assert load_package(pkg, "cpu") is load_package(pkg, "cpu")
+
+
+def test_device_auto_uses_a_gpu_only_when_ctranslate2_sees_one(packages_dir: Path):
+    import ctranslate2
+
+    from cleanprep.config import ConfigError
+    from cleanprep.translate import resolve_device
+
+    has_gpu = ctranslate2.get_cuda_device_count() > 0
+    assert resolve_device("auto") == ("cuda" if has_gpu else "cpu")
+    if not has_gpu:
+        doc = make_doc("a", [(UK_LINES[0], "uk")])
+        with pytest.raises(ConfigError, match="no CUDA GPU"):
+            translate_documents([doc], Config(packages_dir=packages_dir, device="cuda"))
 
 
 def test_installed_package_is_listed_and_removed_by_pair(packages_dir: Path):

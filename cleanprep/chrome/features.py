@@ -22,10 +22,10 @@ and what its neighbours look like (a short line among prose is a heading, among 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
-import re
 
 from ..document import UNKNOWN_LANG, Document, Segment
 from .phrases import is_date_line, match_anywhere, match_caption, match_line, match_prefix
@@ -44,6 +44,7 @@ FEATURES = [
     "prev_stopwords", "next_stopwords", "prev_words", "next_words", "prev_kind", "next_kind",
     "prev_terminal", "next_terminal", "block_prose", "truncated", "is_title", "title_repeat", "before_title",
 ]
+
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 _KIND_FEATURE = {"nav": "kind_nav", "share": "kind_share", "comment-form": "kind_comment",
                  "caption": "kind_caption", "byline": "kind_byline", "tags": "kind_tags",
@@ -60,19 +61,7 @@ _LOOP_COLUMNS = [FEATURES.index(name) for name in _LOOP_FEATURES]
 _LINK = re.compile(r"https?://|www\.|@\w+\.\w|\.(?:com|de|org|net)\b")
 # Words a site uses to talk about itself (site, newsletter, privacy, comments, rights) in many languages:
 # common in notices, bios and footers, rare in articles.
-_SITE_WORDS = frozenset("""
-    website site blog newsletter subscribe subscription privacy policy cookie cookies copyright rights reserved
-    comment comments login register account email mail click link links share follow author editor
-    webseite seite homepage abonnieren abonnement datenschutz datenschutzerklärung impressum rechte vorbehalten
-    kommentar kommentare anmelden registrieren konto klicken teilen folgen autor autorin redaktion
-    site abonner abonnement confidentialité droits réservés commentaire commentaires connexion compte cliquez
-    partager suivre auteur rédaction sitio web suscribirse suscripción privacidad derechos reservados
-    comentario comentarios cuenta haga clic compartir seguir autor redacción sito iscriviti iscrizione
-    diritti riservati commento commenti accedi condividi seguici autore redazione strona serwis subskrybuj
-    prywatności prawa zastrzeżone komentarz komentarze zaloguj udostępnij сайт подписаться подписка
-    конфиденциальности права защищены комментарий комментарии войти поделиться автор редакция підписатися
-    підписка конфіденційності захищені коментар коментарі увійти поділитися редакція
-""".split())
+_SITE_WORDS = frozenset(["website", "site", "blog", "newsletter", "subscribe", "subscription", "privacy", "policy", "cookie", "cookies", "copyright", "rights", "reserved", "comment", "comments", "login", "register", "account", "email", "mail", "click", "link", "links", "share", "follow", "author", "editor", "webseite", "seite", "homepage", "abonnieren", "abonnement", "datenschutz", "datenschutzerklärung", "impressum", "rechte", "vorbehalten", "kommentar", "kommentare", "anmelden", "registrieren", "konto", "klicken", "teilen", "folgen", "autor", "autorin", "redaktion", "site", "abonner", "abonnement", "confidentialité", "droits", "réservés", "commentaire", "commentaires", "connexion", "compte", "cliquez", "partager", "suivre", "auteur", "rédaction", "sitio", "web", "suscribirse", "suscripción", "privacidad", "derechos", "reservados", "comentario", "comentarios", "cuenta", "haga", "clic", "compartir", "seguir", "autor", "redacción", "sito", "iscriviti", "iscrizione", "diritti", "riservati", "commento", "commenti", "accedi", "condividi", "seguici", "autore", "redazione", "strona", "serwis", "subskrybuj", "prywatności", "prawa", "zastrzeżone", "komentarz", "komentarze", "zaloguj", "udostępnij", "сайт", "подписаться", "подписка", "конфиденциальности", "права", "защищены", "комментарий", "комментарии", "войти", "поделиться", "автор", "редакция", "підписатися", "підписка", "конфіденційності", "захищені", "коментар", "коментарі", "увійти", "поділитися", "редакція"])
 _ELLIPSES = ("...", "…", "[…]", "[...]")
 _TERMINAL = frozenset(".!?…。！？;\"”»)")
 # The standard library's engine is several times faster than `regex` on these simple patterns.

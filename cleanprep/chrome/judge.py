@@ -71,6 +71,8 @@ _HARD_KINDS = frozenset({"share", "comment-form", "cookie", "appeal", "copyright
 _TITLE_MIN_KEY = 12
 # A line of at most this many words right before prose may be a heading.
 _HEADING_WORDS = 15
+# A paragraph of at least this many words that stops mid-sentence may be a teaser.
+_TEASER_WORDS = 20
 _TITLE_REGION = 0.7
 # A line found in at least this share of a run's other files is boilerplate (runs of 5 files or more).
 _RECURRING_SHARE = 0.3
@@ -168,6 +170,12 @@ def decide(lines: list[Line], x: np.ndarray, model: ChromeModel) -> list[str]:
             continue
         if row[_C["recurring"]] >= _RECURRING_SHARE and ln.words <= _RECURRING_MAX_WORDS and not prose[i]:
             reasons[i] = "boilerplate-recurring"
+            continue
+        if i >= 2 and lines[i - 1].key and lines[i - 1].key == lines[i - 2].key and not lines[i - 1].kind:
+            reasons[i] = "sidebar"  # a paragraph under a term printed twice: a glossary or tooltip box
+            continue
+        if row[_C["truncated"]] and ln.words >= _TEASER_WORDS and (i + 1 == n or not prose[i + 1]):
+            reasons[i] = "related"  # a paragraph cut off mid-sentence that ends a run of prose: a teaser
             continue
         if kind is None and ln.words <= _HEADING_WORDS and i + 1 < n and prose[i + 1] and (
             i == 0 or prose[i - 1] or i - 1 == title

@@ -19,9 +19,9 @@ so the index is the same in every process and every run, and it pickles to worke
 from __future__ import annotations
 
 import hashlib
+import re
 
 import numpy as np
-import re
 
 _NORM_DROP = re.compile(r"[\W\d_]+")
 

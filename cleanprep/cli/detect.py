@@ -11,6 +11,9 @@ import json
 import sys
 from pathlib import Path
 
+from ..config import ConfigError, default_jobs
+from ..document import Document
+from ..parallel import ordered_map
 from ..read import Source, read_source
 from ..write import AtomicFile
 from ..write.atomic import safe_text
@@ -30,12 +33,44 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("input", metavar="INPUT", help="JSONL file of {id, text} records, a text file, or -")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="JSONL file to write, or -")
+    p.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
+                   help=f"worker processes (default: the CPUs here, {default_jobs()}); same output whatever N")
     p.set_defaults(func=run)
+
+
+# Records per chunk sent to a worker: enough to make the trip worth it, few enough to keep order cheap.
+CHUNK = 64
+
+
+def _detect_chunk(docs: list[Document]) -> list[Document]:
+    """Detect each document of a chunk: the JSON line goes in `clean`, a failure in `error`."""
+    from ..language import detect
+
+    for doc in docs:
+        if doc.error is not None:
+            continue
+        try:
+            doc.clean = json.dumps({"id": doc.id, **detect(doc.text).to_dict()}, ensure_ascii=False) + "\n"
+        except Exception as exc:  # noqa: BLE001 - one bad record must not stop the run
+            where = f"line {doc.part}: " if doc.meta else ""
+            doc.error = f"{where}{type(exc).__name__}: {exc}"
+        doc.text = ""  # not needed back in the parent
+    return docs
+
+
+def _chunks(docs, size: int = CHUNK):  # noqa: ANN001, ANN202
+    chunk: list[Document] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def run(args: argparse.Namespace) -> int:
     """Detect every record; a bad line or a record that fails is reported (with its line) and skipped."""
-    from ..language import detect
     from ..language.model import load_model
 
     load_model()
@@ -44,24 +79,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"cleanprep detect: {args.input}: no such file (give a JSONL or text file, or -)",
               file=sys.stderr)
         return 2
+    if args.jobs < 1:
+        raise ConfigError(f"--jobs must be a whole number of at least 1, not {args.jobs}")
     out = None if args.output == "-" else AtomicFile(Path(args.output))
     failed = 0
     try:
-        for doc in read_source(source):
-            if doc.error is None:
-                try:
-                    line = json.dumps({"id": doc.id, **detect(doc.text).to_dict()}, ensure_ascii=False) + "\n"
-                except Exception as exc:  # noqa: BLE001 - one bad record must not stop the run
-                    where = f"line {doc.part}: " if source.kind == "jsonl" else ""
-                    doc.error = f"{where}{type(exc).__name__}: {exc}"
-            if doc.error is not None:
-                failed += 1
-                print(f"cleanprep detect: {args.input}: {doc.error}", file=sys.stderr)
-                continue
-            if out is None:
-                sys.stdout.write(safe_text(line))
-            else:
-                out.write(line)
+        for chunk in ordered_map(_detect_chunk, _chunks(read_source(source)), args.jobs):
+            for doc in chunk:
+                if doc.error is not None:
+                    failed += 1
+                    print(f"cleanprep detect: {args.input}: {doc.error}", file=sys.stderr)
+                elif out is None:
+                    sys.stdout.write(safe_text(doc.clean))
+                else:
+                    out.write(doc.clean)
     except BaseException:
         # Interrupted (or worse): the output is left as it was, never half-written.
         if out is not None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..config import ConfigError
 from .packages import PackageError, PackageInfo
 
 MAX_SOURCE_TOKENS = 200
@@ -54,16 +55,22 @@ class SentencePieceTokenizer:
 
 
 def resolve_device(device: str) -> str:
-    """`auto` -> `cuda` when CTranslate2 sees a GPU, else `cpu`; other values pass through.
+    """`auto` -> `cuda` when CTranslate2 sees a GPU, else `cpu`; asking for `cuda` without one is
+    a ConfigError (silently dropping every segment a broken device failed to translate is worse).
 
     >>> resolve_device("cpu")
     'cpu'
     """
-    if device != "auto":
+    if device == "cpu":
         return device
     import ctranslate2
 
-    return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    has_gpu = ctranslate2.get_cuda_device_count() > 0
+    if device == "auto":
+        return "cuda" if has_gpu else "cpu"
+    if device == "cuda" and not has_gpu:
+        raise ConfigError("--device cuda: CTranslate2 sees no CUDA GPU here; use --device cpu or auto")
+    return device
 
 
 def default_threads(jobs: int = 1) -> int:
@@ -119,7 +126,7 @@ class LoadedPackage:
         return [" ".join(outputs[i] for i in ids if outputs[i]) for ids in plan]
 
     def _translate_batch(self, batch: list[list[str]], max_length: int, min_length: int) -> list[str]:
-        """One CTranslate2 call on sequences of equal length; detokenized outputs."""
+        """One greedy CTranslate2 call; the detokenized outputs, in order."""
         prefix = self.info.target_prefix
         results = self.translator.translate_batch(
             batch,
@@ -183,17 +190,22 @@ def with_ruler(chunk: list[tuple[str, ...]]) -> list[list[str]]:
     return batch
 
 
-_LOADED: dict[tuple[str, str], LoadedPackage] = {}
+_LOADED: dict[tuple[str, str, int], LoadedPackage] = {}
 _LOCK = threading.Lock()
 
 
 def load_package(info: PackageInfo, device: str = "cpu", threads: int = 0) -> LoadedPackage:
-    """The package's translator and tokenizer, loaded once per process (cached by path and device).
+    """The package's translator and tokenizer, loaded once per process (cached by path and device;
+    a package reinstalled at the same path is loaded afresh).
 
     `threads` (CPU only) is the number of intra-op threads; 0 picks `default_threads()`.
     """
     device = resolve_device(device)
-    key = (str(Path(info.path).resolve()), device)
+    try:
+        stamp = (info.path / "metadata.json").stat().st_mtime_ns
+    except OSError as exc:
+        raise PackageError(f"package {info.name} is gone from {info.path}") from exc
+    key = (str(Path(info.path).resolve()), device, stamp)
     with _LOCK:
         if key in _LOADED:
             return _LOADED[key]

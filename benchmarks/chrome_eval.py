@@ -61,6 +61,12 @@ def build(record_id: str, text: str) -> Document:
     return doc
 
 
+def read_set(path: str) -> list[dict]:
+    """The records of a JSONL set."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def load_docs(path: str, cache: str | None) -> list[Document]:
     """Identified documents of a set, from the cache when it is newer than the set."""
     if cache and os.path.exists(cache) and os.path.getmtime(cache) > os.path.getmtime(path):
@@ -68,12 +74,10 @@ def load_docs(path: str, cache: str | None) -> list[Document]:
             rows = pickle.load(f)
     else:
         rows = []
-        for line in open(path, encoding="utf-8"):
-            if line.strip():
-                r = json.loads(line)
-                d = build(r["id"], r["text"])
-                segs = [(s.start, s.end, s.block, s.line, s.lang, s.score) for s in d.segments]
-                rows.append((d.id, d.fixed, segs, d.lang, d.lang_score))
+        for r in read_set(path):
+            d = build(r["id"], r["text"])
+            segs = [(s.start, s.end, s.block, s.line, s.lang, s.score) for s in d.segments]
+            rows.append((d.id, d.fixed, segs, d.lang, d.lang_score))
         if cache:
             with open(cache, "wb") as f:
                 pickle.dump(rows, f)
@@ -104,7 +108,7 @@ def assemble(doc: Document) -> str:
 def score(records: list[dict], outputs: list[str]) -> dict[str, float]:
     """Pooled precision, recall and F1 of with/without segments, as score_chrome.py computes them."""
     tp = fp = fn = 0
-    for r, o in zip(records, outputs):
+    for r, o in zip(records, outputs, strict=True):
         tp += sum(1 for s in r["with"] if s in o)
         fn += sum(1 for s in r["with"] if s not in o)
         fp += sum(1 for s in r["without"] if s in o)
@@ -122,10 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir(), "cleanprep-chrome-eval.pkl")))
     args = ap.parse_args(argv)
 
-    records = [json.loads(line) for line in open(args.set, encoding="utf-8") if line.strip()]
+    records = read_set(args.set)
     docs = load_docs(args.set, args.cache)
     if args.half is not None:
-        pairs = [(r, d) for r, d in zip(records, docs) if page_half(r["id"]) == args.half]
+        pairs = [(r, d) for r, d in zip(records, docs, strict=True) if page_half(r["id"]) == args.half]
         records, docs = [p[0] for p in pairs], [p[1] for p in pairs]
     size = sum(len(d.fixed.encode("utf-8")) for d in docs) / 1e6
 
@@ -147,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(result))
     if args.errors:
         shown = 0
-        for r, d, o in zip(records, docs, outputs):
+        for r, d, o in zip(records, docs, outputs, strict=True):
             for s in r["with"]:
                 if s not in o and s in d.fixed and shown < args.errors:
                     why = {x.reason for x in d.segments if x.verdict == CHROME and s in d.content(x)}

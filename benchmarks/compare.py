@@ -262,13 +262,13 @@ TIMEOUT_S = 1800.0
 
 
 def measure(cmd: list[str], poll_s: float = 0.02, timeout_s: float | None = None) -> Measured:
-    """Run `cmd`, timing it and sampling the summed RSS of its process tree (psutil).
+    """Run `cmd`, timing it and sampling the summed RSS of its process tree every `poll_s` (psutil).
 
     Forked workers share pages with their parent, so the sum counts shared pages more than once:
-    it is an upper bound on the memory the tool needs. The kernel's own peak for the command's
-    main process (wait4's ru_maxrss) is a floor, and the answer when psutil is missing or the
-    command ends before the first sample. A command still running after `timeout_s` (default
-    TIMEOUT_S) is killed with its children, so one hung tool cannot stall the benchmark.
+    it is an upper bound on the memory the tool needs. (The kernel's ru_maxrss is no help here: on
+    Linux it survives exec, so a child reports this harness's size.) A command still running after
+    `timeout_s` (default TIMEOUT_S) is killed with its children, so one hung tool cannot stall the
+    benchmark.
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         return _measure(cmd, out, err, poll_s, timeout_s)
@@ -292,20 +292,15 @@ def _measure(cmd: list[str], out: Any, err: Any, poll_s: float, timeout_s: float
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True)
     deadline = t0 + (timeout_s or TIMEOUT_S)
-    peak, killed = 0, False
-    while True:
-        # Reaped here rather than by Popen, so that the kernel's rusage of this one child comes back.
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if not killed and time.perf_counter() > deadline:
+    peak = 0
+    while proc.poll() is None:
+        if time.perf_counter() > deadline:
             os.killpg(proc.pid, 9)  # the command's own session: it and its workers, nothing else
-            killed = True
+            proc.wait()
+            break
         peak = max(peak, _tree_rss(proc.pid))
         time.sleep(poll_s)
     wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    peak = max(peak, usage.ru_maxrss * 1024)  # Linux reports kilobytes
     out.seek(0)
     err.seek(0)
     return Measured(wall, round(peak / 2**20, 1) if peak > 0 else None, proc.returncode,
@@ -418,10 +413,11 @@ def run_peer(peer: str, bset: BenchSet, tmp: Path, limit: int = 0) -> tuple[dict
         return {"tool": name, "set": bset.name, "skipped": f"failed (exit {m.rc}): {tail}"}, []
     outputs = [d["output"] for d in read_jsonl(out)]
     part = BenchSet(bset.name, bset.kind, records, bset.gold)
+    peak = max(m.peak_mb or 0.0, info.get("peak_mb") or 0.0) or None
     nbytes = part.nbytes
     note = f"first {len(records)} of {len(bset.records)} docs" if len(records) < len(bset.records) else ""
     note = "; ".join(x for x in (note, f"load {info['load_s']:.2f}s") if x)
-    return row(name, part, len(records), nbytes, m.wall_s, info["work_s"], m.peak_mb,
+    return row(name, part, len(records), nbytes, m.wall_s, info["work_s"], peak,
                quality(part, outputs), note), outputs
 
 

@@ -9,7 +9,7 @@ To measure generalisation, pages are split in two halves by a hash of their id: 
 threshold) is fitted on one half and scored end to end on the other, both ways; the shipped model is
 then fitted on all pages.
 
-usage: python benchmarks/train_chrome_model.py ../shared/eval/chrome-dev.jsonl [--out models/chrome-judge.json]
+usage: python benchmarks/train_chrome_model.py ../shared/eval/chrome-dev.jsonl [--out FILE] [--hidden N]
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from chrome_eval import assemble, load_docs, page_half, score  # noqa: E402
+from chrome_eval import assemble, load_docs, page_half, read_set, score  # noqa: E402
 
 from cleanprep.chrome.features import FEATURES, feature_matrix, line_table  # noqa: E402
 from cleanprep.chrome.judge import ChromeModel, decide  # noqa: E402
@@ -39,7 +40,9 @@ def labelled_rows(record: dict, lines: list, x: np.ndarray) -> tuple[np.ndarray,
         if pos != neg:
             rows.append(x[i])
             labels.append(1.0 if pos else 0.0)
-    return (np.array(rows), np.array(labels)) if rows else (np.zeros((0, len(FEATURES))), np.zeros(0))
+    if not rows:
+        return np.zeros((0, len(FEATURES))), np.zeros(0)
+    return np.array(rows), np.array(labels)
 
 
 def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int, l2: float, steps: int = 1500, seed: int = 0) -> dict:
@@ -82,11 +85,11 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int, l2: float, steps: int = 1
 def end_to_end(records: list[dict], docs: list, tables: list, model: ChromeModel) -> dict:
     """Score of the judge with `model` on these pages (features precomputed), as the scorer computes it."""
     outs = []
-    for d, (lines, x) in zip(docs, tables):
+    for d, (lines, x) in zip(docs, tables, strict=True):
         for s in d.segments:
             s.verdict, s.reason = KEEP, ""
         if lines:
-            for ln, reason in zip(lines, decide(lines, x, model)):
+            for ln, reason in zip(lines, decide(lines, x, model), strict=True):
                 for s in ln.segments:
                     if reason:
                         s.verdict, s.reason = CHROME, reason
@@ -97,7 +100,7 @@ def end_to_end(records: list[dict], docs: list, tables: list, model: ChromeModel
 def best_threshold(records: list[dict], docs: list, tables: list, weights: dict) -> tuple[float, dict]:
     """The threshold with the best F1 on these pages."""
     best = (0.0, 0.5, {})
-    for t in (0.35, 0.45, 0.55):
+    for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
         res = end_to_end(records, docs, tables, ChromeModel(weights, t))
         if res["f1"] > best[0]:
             best = (res["f1"], t, res)
@@ -107,13 +110,14 @@ def best_threshold(records: list[dict], docs: list, tables: list, weights: dict)
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("set")
-    ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "models" / "chrome-judge.json"))
+    default_out = Path(__file__).resolve().parents[1] / "models" / "chrome-judge.json"
+    ap.add_argument("--out", default=str(default_out))
     ap.add_argument("--l2", type=float, default=1e-3)
-    ap.add_argument("--hidden", type=int, default=16, help="hidden units (0: logistic regression)")
+    ap.add_argument("--hidden", type=int, default=0, help="hidden units (0: logistic regression)")
     args = ap.parse_args(argv)
 
-    records = [json.loads(line) for line in open(args.set, encoding="utf-8") if line.strip()]
-    docs = load_docs(args.set, None if "--no-cache" in sys.argv else str(Path("/tmp/cleanprep-chrome-eval.pkl")))
+    records = read_set(args.set)
+    docs = load_docs(args.set, str(Path(tempfile.gettempdir(), "cleanprep-chrome-eval.pkl")))
     index = RecurrenceIndex()
     for d in docs:
         index.add(d.fixed)
@@ -121,10 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     for d in docs:
         lines = line_table(d)
         tables.append((lines, feature_matrix(d, lines, index.shares([ln.key for ln in lines]))))
-    data = [labelled_rows(r, lines, x) for r, (lines, x) in zip(records, tables)]
+    data = [labelled_rows(r, lines, x) for r, (lines, x) in zip(records, tables, strict=True)]
     halves = [page_half(r["id"]) for r in records]
 
-    def fit(pages: list[int]) -> dict[str, float]:
+    def fit(pages: list[int]) -> dict:
         x = np.concatenate([data[i][0] for i in pages])
         y = np.concatenate([data[i][1] for i in pages])
         return fit_mlp(x, y, args.hidden, args.l2)

@@ -118,6 +118,8 @@ class Document:
     part: int = 0
     last: bool = True
     nbytes: int = 0
+    # The summary's counts, filled by a worker that sends back a light document (no segments).
+    counts: dict[str, Any] | None = None
 
     def content(self, seg: Segment) -> str:
         """The text of one segment."""

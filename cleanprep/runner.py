@@ -28,7 +28,7 @@ from .document import Document
 from .pipeline import WINDOW, Pipeline
 from .progress import Progress
 from .read import Source, find_sources, read_source
-from .summary import RunSummary
+from .summary import RunSummary, count_segments
 from .write import Manifest, OutputWriter, remove_stale_temporaries
 
 # A window also ends once it holds this many characters, so one window never holds a huge file twice.
@@ -53,18 +53,21 @@ class RunOptions:
     observers: list[Callable[[Document], None]] = field(default_factory=list)
 
 
-# Set in each worker process by _init_worker: the pipeline, built once per process.
+# Set in each worker process by _init_worker: the pipeline, built once per process, and whether
+# the parent wants documents back without their segments (text output, nobody observing).
 _worker_pipeline: Pipeline | None = None
+_worker_light = False
 
 
-def _init_worker(config: Config, recurrence: Any) -> None:
-    global _worker_pipeline
+def _init_worker(config: Config, recurrence: Any, light: bool = False) -> None:
+    global _worker_pipeline, _worker_light
     # The parent handles Ctrl-C and SIGTERM and stops the workers itself; a forked worker must not
     # inherit the parent's handlers (a KeyboardInterrupt in a worker prints a traceback).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
     _worker_pipeline = Pipeline(config, recurrence)
+    _worker_light = light
 
 
 def _die_with_parent() -> None:
@@ -80,7 +83,19 @@ def _die_with_parent() -> None:
 
 def _work(window: list[Document]) -> list[Document]:
     assert _worker_pipeline is not None
-    return _worker_pipeline.process_window(window)
+    done = _worker_pipeline.process_window(window)
+    if _worker_light:
+        for doc in done:
+            lighten(doc, _worker_pipeline.config.target)
+    return done
+
+
+def lighten(doc: Document, target: str) -> None:
+    """Keep only what text output and the summary need, so little travels back from a worker."""
+    if doc.error is None:
+        doc.counts = count_segments(doc, target)
+    doc.segments = []
+    doc.text = doc.fixed = ""
 
 
 class _Interrupts:
@@ -152,21 +167,21 @@ def preflight(config: Config) -> None:
 
 
 def _process(pipeline: Pipeline, config: Config, recurrence: Any,
-             windows: Iterator[list[tuple[Document, Source]]]) -> Iterator[tuple[Document, Source]]:
+             windows: Iterator[list[tuple[Document, Source]]], light: bool = False) -> Iterator[tuple[Document, Source]]:
     """Run the pipeline over windows, in this process or in a pool, yielding in input order."""
     if config.jobs == 1:
         for window in windows:
             done = pipeline.process_window([d for d, _ in window])
             yield from zip(done, [s for _, s in window], strict=True)
         return
-    yield from _pooled(config, recurrence, windows)
+    yield from _pooled(config, recurrence, windows, light)
 
 
-def _new_pool(config: Config, recurrence: Any) -> ProcessPoolExecutor:
+def _new_pool(config: Config, recurrence: Any, light: bool = False) -> ProcessPoolExecutor:
     # Fork shares the already loaded language model with the workers, copy-on-write.
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     return ProcessPoolExecutor(config.jobs, mp_context=ctx, initializer=_init_worker,
-                               initargs=(config, recurrence))
+                               initargs=(config, recurrence, light))
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
@@ -181,8 +196,8 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def _pooled(config: Config, recurrence: Any,
-            windows: Iterator[list[tuple[Document, Source]]]) -> Iterator[tuple[Document, Source]]:
-    pool = _new_pool(config, recurrence)
+            windows: Iterator[list[tuple[Document, Source]]], light: bool = False) -> Iterator[tuple[Document, Source]]:
+    pool = _new_pool(config, recurrence, light)
     # Each entry: (future, documents, sources, characters).
     pending: deque[tuple[Future, list[Document], list[Source], int]] = deque()
     in_flight = 0
@@ -215,14 +230,14 @@ def _pooled(config: Config, recurrence: Any,
                 done = []
                 for doc in docs:
                     _stop_pool(pool)
-                    pool = _new_pool(config, recurrence)
+                    pool = _new_pool(config, recurrence, light)
                     try:
                         done.extend(pool.submit(_work, [doc]).result())
                     except BrokenProcessPool:
                         doc.error = "a worker process died while cleaning this document (out of memory?)"
                         done.append(doc)
                 _stop_pool(pool)
-                pool = _new_pool(config, recurrence)
+                pool = _new_pool(config, recurrence, light)
                 for r_docs, r_srcs in rest:
                     r_chars = sum(len(d.text) for d in r_docs)
                     pending.append((pool.submit(_work, r_docs), r_docs, r_srcs, r_chars))
@@ -279,7 +294,9 @@ def run_clean(inputs: list[str], config: Config, options: RunOptions) -> RunSumm
             # Counted over all files of the run, resumed or not, so a resumed run judges the same.
             pipeline.recurrence = build_recurrence(text_files)
         docs = ((doc, s) for s in sources for doc in read_source(s))
-        for doc, source in _process(pipeline, config, pipeline.recurrence, _windows(docs)):
+        # Text output with nobody observing needs no segments back from the workers.
+        light = config.format == "text" and not options.observers
+        for doc, source in _process(pipeline, config, pipeline.recurrence, _windows(docs), light):
             with interrupts.critical():
                 writer.write(doc, source)
                 summary.add(doc)

@@ -21,6 +21,30 @@ from .document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, Document
 from .write.atomic import write_atomic
 
 
+def count_segments(doc: Document, target: str) -> dict:
+    """What the summary counts of one document's segments (computed where the segments are)."""
+    counts: dict = {name: Counter() for name in
+                    ("chrome", "foreign", "translated", "dropped", "tagged", "kept_foreign", "untranslated")}
+    counts["segments"] = len(doc.segments)
+    for seg in doc.segments:
+        if seg.verdict == CHROME:
+            counts["chrome"][seg.reason or "chrome"] += 1
+        elif seg.verdict == FOREIGN:
+            counts["foreign"][seg.lang] += 1
+            pair = f"{seg.lang}->{target}"
+            if seg.action == TRANSLATE and seg.translation is not None:
+                counts["translated"][pair] += 1
+            elif seg.action == DROP:
+                counts["dropped"][pair] += 1
+            elif seg.action == TAG:
+                counts["tagged"][pair] += 1
+            elif seg.action == KEEP:
+                counts["kept_foreign"][pair] += 1
+            if seg.reason.startswith("no-package"):
+                counts["untranslated"][pair] += 1
+    return counts
+
+
 @dataclass
 class RunSummary:
     """Counts accumulated document by document, and the inputs that failed with their reasons."""
@@ -54,23 +78,10 @@ class RunSummary:
             self.errors.append({"input": doc.unit or doc.id, "id": doc.id, "error": doc.error})
             return
         self.documents += 1
-        self.segments += len(doc.segments)
-        for seg in doc.segments:
-            if seg.verdict == CHROME:
-                self.chrome[seg.reason or "chrome"] += 1
-            elif seg.verdict == FOREIGN:
-                self.foreign[seg.lang] += 1
-                pair = f"{seg.lang}->{self.target}"
-                if seg.action == TRANSLATE and seg.translation is not None:
-                    self.translated[pair] += 1
-                elif seg.action == DROP:
-                    self.dropped[pair] += 1
-                elif seg.action == TAG:
-                    self.tagged[pair] += 1
-                elif seg.action == KEEP:
-                    self.kept_foreign[pair] += 1
-                if seg.reason.startswith("no-package"):
-                    self.untranslated[pair] += 1
+        counts = doc.counts if doc.counts is not None else count_segments(doc, self.target)
+        self.segments += counts["segments"]
+        for name in ("chrome", "foreign", "translated", "dropped", "tagged", "kept_foreign", "untranslated"):
+            getattr(self, name).update(counts[name])
         self.redactions.update(doc.redactions)
 
     def add_error(self, path: str, reason: str) -> None:

@@ -100,7 +100,8 @@ def test_a_subheading_between_paragraphs_is_kept(heading: str, body: list[str]) 
     assert result[heading] == ""
 
 
-@pytest.mark.parametrize("date", ["Thursday 14 December 2017", "3. August 2015", "14 грудня 2017", "1 min read"])
+@pytest.mark.parametrize("date", ["Thursday 14 December 2017", "3. August 2015", "14 грудня 2017",
+                                  "1 min read"])
 def test_a_line_that_is_only_a_date_goes(date: str) -> None:
     assert judged(page(EN_1, date, EN_2))[date] == "date"
 
@@ -118,8 +119,8 @@ def test_a_long_caption_with_an_agency_credit_goes() -> None:
 
 
 def test_a_donation_appeal_goes_whatever_its_language() -> None:
-    appeal = ["Підтримайте нашу редакцію", "• Ставай патроном на Patreon від $1", "• PayPal - donate@example.org",
-              "• Приватбанк 4149 6293 1808 2567"]
+    appeal = ["Підтримайте нашу редакцію", "• Ставай патроном на Patreon від $1",
+              "• PayPal - donate@example.org", "• Приватбанк 4149 6293 1808 2567"]
     result = judged(page(EN_1, EN_2, "\n".join(appeal)))
     assert {result[line] for line in appeal} == {"appeal"}
     assert result[EN_1] == result[EN_2] == ""
@@ -130,7 +131,8 @@ def test_share_bars_go(share: str) -> None:
     assert judged(page(EN_1, EN_2, share))[share] == "share"
 
 
-@pytest.mark.parametrize("tags", ["Tags: Russia, Syria, Turkey", "Schlagwörter: Haushalt, Stadtrat", "Теги: війна"])
+@pytest.mark.parametrize("tags", ["Tags: Russia, Syria, Turkey", "Schlagwörter: Haushalt, Stadtrat",
+                                  "Теги: війна"])
 def test_tag_lists_go(tags: str) -> None:
     assert judged(page(DE_1, DE_2, tags))[tags] == "tags"
 
@@ -157,7 +159,8 @@ def test_interface_words_go_as_nav(line: str) -> None:
 def test_a_glossary_box_of_terms_printed_twice_goes_as_sidebar() -> None:
     definition = ("A regional political union of Arab states of the Persian Gulf, founded in 1981 to "
                   "coordinate the economic and security policies of its members.")
-    text = page("Gulf Cooperation Council", "Gulf Cooperation Council", definition, "Analysis", EN_1, EN_2, EN_3)
+    term = "Gulf Cooperation Council"
+    text = page(term, term, definition, "Analysis", EN_1, EN_2, EN_3)
     assert judged(text)[definition] == "sidebar"
 
 
@@ -221,3 +224,15 @@ def test_an_empty_document_is_fine() -> None:
     split_document(doc)
     judge_chrome(doc)
     assert doc.segments == []
+
+
+def test_a_page_in_a_script_without_spaces_keeps_its_article() -> None:
+    body = "今天上午，市政府召开新闻发布会，介绍了今年城市建设的主要成果和明年的工作计划。会议由副市长主持。"
+    result = judged(page("首页\n新闻", body, "分享到"))
+    assert result[body] == ""
+    assert result["首页"] == "nav"
+
+
+def test_a_document_that_is_one_unpunctuated_paragraph_stays() -> None:
+    text = "the notes I took on the trip were short and I never finished the last one because the bus came"
+    assert judged(text)[text] == ""

@@ -58,7 +58,8 @@ def test_seeds_end_to_end_drop_leaves_no_ukrainian_and_keeps_the_article(tmp_pat
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["documents"] == 5 and report["failed"] == 0
     assert report["chrome_removed"] > 0
-    assert report["dropped"].get("uk->en", 0) >= 2
+    # Captions and appeals go as chrome first; what is left of the Ukrainian is dropped as foreign.
+    assert report["dropped"].get("uk->en", 0) >= 1
 
 
 @needs_shared

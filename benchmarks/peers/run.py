@@ -2,8 +2,8 @@
 
 Writes one `{"id", "output"}` record per input record to OUT.jsonl and prints, as its last line,
 a JSON object with the seconds spent loading the tool (`load_s`) and working (`work_s`: the
-records in, the outputs built, nothing else). compare.py starts it as a child process, so the
-peak memory it measures is this tool's alone.
+records in, the outputs built, nothing else), and this process's peak memory (`peak_mb`).
+compare.py starts it as a child process, so the peak memory it measures is this tool's alone.
 """
 
 from __future__ import annotations
@@ -14,6 +14,18 @@ import json
 import sys
 import time
 from pathlib import Path
+
+
+def peak_mb() -> float | None:
+    """This process's resident high-water mark (VmHWM: per address space, so it starts anew at exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.output, "w", encoding="utf-8") as f:
         for rid, out in outputs:
             f.write(json.dumps({"id": rid, "output": out}, ensure_ascii=False) + "\n")
-    print(json.dumps({"load_s": t1 - t0, "work_s": t2 - t1, "docs": len(records)}))
+    print(json.dumps({"load_s": t1 - t0, "work_s": t2 - t1, "docs": len(records), "peak_mb": peak_mb()}))
     return 0
 
 

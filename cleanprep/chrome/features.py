@@ -12,24 +12,24 @@ and what its neighbours look like (a short line among prose is a heading, among 
 >>> doc.fixed = "Home\\nNews\\n\\nThe council met on Monday and it voted for the plan.\\nShare"
 >>> split_document(doc)
 >>> lines = line_table(doc)
->>> [(ln.text, ln.kind) for ln in lines]
-[('Home', 'nav'), ('News', None), ('The council met on Monday and it voted for the plan.', None), ('Share', 'share')]
+>>> [(ln.text[:12], ln.kind) for ln in lines]
+[('Home', 'nav'), ('News', None), ('The council ', None), ('Share', 'share')]
 >>> m = feature_matrix(doc, lines)
->>> m.shape == (4, len(FEATURES)), float(m[2, FEATURES.index("prose")]), float(m[0, FEATURES.index("prose")])
+>>> prose = FEATURES.index("prose")
+>>> m.shape == (4, len(FEATURES)), float(m[2, prose]), float(m[0, prose])
 (True, 1.0, 0.0)
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..document import UNKNOWN_LANG, Document, Segment
-from .phrases import is_date_line, match_anywhere, match_caption, match_line, match_prefix
-from .stopwords import has_list, stopword_share_of_words
+from .phrases import classify, is_date_line
+from .stopwords import NO_SPACE_LANGS, has_list, stopword_set, stopword_share_of_words
 
 # Names of the columns of `feature_matrix`, in order (the model's weights are stored by name).
 FEATURES = [
@@ -58,25 +58,42 @@ _LOOP_FEATURES = [
     "prose", "short", "prose_score", "site_words", "upper", "question", "link", "truncated",
 ]
 _LOOP_COLUMNS = [FEATURES.index(name) for name in _LOOP_FEATURES]
-_LINK = re.compile(r"https?://|www\.|@\w+\.\w|\.(?:com|de|org|net)\b")
+# Both alternatives start with a space, so the engine scans for it at C speed.
+_SEPARATOR = re.compile(r" [|·•/»›>] |   ")
 # Words a site uses to talk about itself (site, newsletter, privacy, comments, rights) in many languages:
 # common in notices, bios and footers, rare in articles.
-_SITE_WORDS = frozenset(["website", "site", "blog", "newsletter", "subscribe", "subscription", "privacy", "policy", "cookie", "cookies", "copyright", "rights", "reserved", "comment", "comments", "login", "register", "account", "email", "mail", "click", "link", "links", "share", "follow", "author", "editor", "webseite", "seite", "homepage", "abonnieren", "abonnement", "datenschutz", "datenschutzerklärung", "impressum", "rechte", "vorbehalten", "kommentar", "kommentare", "anmelden", "registrieren", "konto", "klicken", "teilen", "folgen", "autor", "autorin", "redaktion", "site", "abonner", "abonnement", "confidentialité", "droits", "réservés", "commentaire", "commentaires", "connexion", "compte", "cliquez", "partager", "suivre", "auteur", "rédaction", "sitio", "web", "suscribirse", "suscripción", "privacidad", "derechos", "reservados", "comentario", "comentarios", "cuenta", "haga", "clic", "compartir", "seguir", "autor", "redacción", "sito", "iscriviti", "iscrizione", "diritti", "riservati", "commento", "commenti", "accedi", "condividi", "seguici", "autore", "redazione", "strona", "serwis", "subskrybuj", "prywatności", "prawa", "zastrzeżone", "komentarz", "komentarze", "zaloguj", "udostępnij", "сайт", "подписаться", "подписка", "конфиденциальности", "права", "защищены", "комментарий", "комментарии", "войти", "поделиться", "автор", "редакция", "підписатися", "підписка", "конфіденційності", "захищені", "коментар", "коментарі", "увійти", "поділитися", "редакція"])
+_SITE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "website site blog newsletter subscribe subscription privacy policy cookie cookies copyright rights "
+        "reserved comment comments login register account email mail click link links share follow author "
+        "editor webseite seite homepage abonnieren abonnement datenschutz datenschutzerklärung impressum "
+        "rechte vorbehalten kommentar kommentare anmelden registrieren konto klicken teilen folgen autor "
+        "autorin redaktion abonner confidentialité droits réservés commentaire commentaires connexion compte "
+        "cliquez partager suivre auteur rédaction sitio web suscribirse suscripción privacidad derechos "
+        "reservados comentario comentarios cuenta haga clic compartir seguir redacción sito iscriviti "
+        "iscrizione diritti riservati commento commenti accedi condividi seguici autore redazione strona "
+        "serwis subskrybuj prywatności prawa zastrzeżone komentarz komentarze zaloguj udostępnij сайт "
+        "подписаться подписка конфиденциальности права защищены комментарий комментарии войти поделиться "
+        "автор редакция підписатися підписка конфіденційності захищені коментар коментарі увійти поділитися "
+        "редакція youtube facebook instagram twitter telegram whatsapp podcast app apps download "
+        "herunterladen channel kanal canal canale kanał канал paywall inbox posteingang spam moderated "
+        "moderiert newsletters",
+    )
+)
 _ELLIPSES = ("...", "…", "[…]", "[...]")
 _TERMINAL = frozenset(".!?…。！？;\"”»)")
 # The standard library's engine is several times faster than `regex` on these simple patterns.
 _WORDS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _SYMBOL = re.compile(r"[|/\\»«›‹>·•©®™@#*=_~^<{}\[\]+→←↑↓▶►▼]")
-_SEPARATOR = re.compile(r"\s[|·•/»›>]\s|\s{3,}")
 _BULLET = re.compile(r"^[•*\-–—·▪►▶✓✔❤]\s")
-_NORM_DROP = re.compile(r"[\W\d_]+")
+_NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f\u1000-\u109f]")
+_NORM_DROP = re.compile(r"[\W_]+")
 
-# Lines this short (in words) are asked about interface phrases; longer ones only about cookies/appeals.
-_PHRASE_WORDS = 12
+# Lines up to this many words are asked whether they are only a date; longer lines are keyed verbatim.
 _DATE_WORDS = 8
 _KEY_CHARS = 200
-_ANYWHERE_CHARS = 600
 
 
 @dataclass(slots=True)
@@ -94,10 +111,12 @@ class Line:
 
 
 def norm_key(text: str) -> str:
-    """A line's identity for repetition: letters only, lower case ("Share (3)" == "share").
+    """A line's identity for repetition: letters and digits, lower case, nothing else.
 
-    >>> norm_key("  Read more » (3)"), norm_key("Read More")
-    ('readmore', 'readmore')
+    Digits stay: "Price: 20 Euro" and "Price: 30 Euro" in one list are different lines.
+
+    >>> norm_key("  Read more »"), norm_key("Read More"), norm_key("Seite 2")
+    ('readmore', 'readmore', 'seite2')
     """
     if len(text) > _KEY_CHARS:
         return text.lower()  # long lines repeat only verbatim; normalising them costs more than it finds
@@ -111,15 +130,11 @@ def line_table(doc: Document) -> list[Line]:
     for i, segs in enumerate(doc.lines()):
         text = fixed[segs[0].start : segs[-1].end]
         words = text.count(" ") + 1
-        kind: str | None = None
-        date = False
-        if words <= _PHRASE_WORDS:
-            kind = match_line(text) or match_prefix(text) or match_caption(text)
-            date = kind is None and words <= _DATE_WORDS and is_date_line(text)
-        elif len(text) <= _ANYWHERE_CHARS:
-            kind = match_caption(text) or match_anywhere(text)
-        else:
-            kind = match_caption(text)
+        if words < len(text) // 8 and _NO_SPACE_SCRIPT.search(text):
+            # Scripts written without spaces: about two characters make a word.
+            words = max(words, len(_NO_SPACE_SCRIPT.findall(text)) // 2)
+        kind = classify(text, words)
+        date = kind is None and words <= _DATE_WORDS and is_date_line(text)
         out.append(Line(i, segs, text, words, segs[0].block, kind, date, norm_key(text)))
     return out
 
@@ -132,7 +147,7 @@ def _line_lang(segs: list[Segment], doc_lang: str) -> str:
     return lang
 
 
-def _core(prose: np.ndarray, chars: np.ndarray, penalty: float = 40.0) -> tuple[int, int]:
+def _core(prose: np.ndarray, chars: np.ndarray, penalty: float = 80.0) -> tuple[int, int]:
     """The stretch of lines with the most prose in it (maximum-sum run; other lines cost `penalty`)."""
     gain = np.where(prose > 0, chars, -penalty)
     best = cur = 0.0
@@ -179,17 +194,25 @@ def feature_matrix(doc: Document, lines: list[Line], recurring: np.ndarray | Non
     # cost more than the features themselves.
     rows: list[tuple] = []
     kind_cells: list[tuple[int, int]] = []
-    log1p = math.log1p
     for i, ln in enumerate(lines):
         text = ln.text
         nchar = len(text)
         words = _WORDS.findall(text)
         nw = len(words)
+        if ln.words > nw + 2 and _NO_SPACE_SCRIPT.search(text):
+            nw = ln.words  # the estimate line_table made for a script without spaces
         if nw:
-            sw = stopword_share_of_words(words, _line_lang(ln.segments, doc_lang))
+            lows = list(map(str.lower, words))
+            lang = _line_lang(ln.segments, doc_lang)
+            if lang in NO_SPACE_LANGS:
+                sw = stopword_share_of_words(words, lang)
+            else:
+                sw = sum(map(stopword_set(lang).__contains__, lows)) / nw
             title = sum(map(str.istitle, words)) / nw
+            site = sum(map(_SITE_WORDS.__contains__, lows)) / nw
+            upper = sum(map(str.isupper, words)) / nw
         else:
-            sw = title = 0.0
+            sw = title = site = upper = 0.0
         last = text[-1]
         terminal = last in _TERMINAL
         key = ln.key
@@ -197,18 +220,20 @@ def feature_matrix(doc: Document, lines: list[Line], recurring: np.ndarray | Non
         if key and not repeat_later:
             seen[key] = i
         rows.append((
-            log1p(nchar) / 5, log1p(nw) / 3, sw, terminal, last == ":", title,
+            nchar, nw, sw, terminal, last == ":", title,
             len(_DIGIT.findall(text)) / nchar, len(_SYMBOL.findall(text)) / nchar, ln.date, repeat_later,
-            bool(key) and counts[key] > 1, log1p(block_sizes[ln.block]) / 3, _BULLET.match(text) is not None,
-            text.endswith(_ELLIPSES), log1p(len(ln.segments)) / 2, _SEPARATOR.search(text) is not None,
-            nw >= 8 and sw >= 0.15 and (terminal or nw >= 20), nw <= 3, sw * min(nw, 30) / 30,
-            sum(map(_SITE_WORDS.__contains__, map(str.lower, words))) / nw if nw else 0.0,
-            sum(map(str.isupper, words)) / nw if nw else 0.0, last == "?", _LINK.search(text) is not None,
+            bool(key) and counts[key] > 1, block_sizes[ln.block], _BULLET.match(text) is not None,
+            text.endswith(_ELLIPSES), len(ln.segments), _SEPARATOR.search(text) is not None,
+            nw >= 6 and sw >= 0.1 and (terminal or nw >= 20), nw <= 3, sw * min(nw, 30) / 30,
+            site, upper, last == "?", ("://" in text or "www." in text or "@" in text),
             nw >= 12 and (last.isalpha() or last in ",’'"),
         ))
         if ln.kind is not None:
             kind_cells.append((i, col[_KIND_FEATURE[ln.kind]]))
     x[:, _LOOP_COLUMNS] = np.array(rows, dtype=float)
+    # Counts became log scales here, for all lines at once.
+    for name, scale in (("log_chars", 5), ("log_words", 3), ("block_lines", 3), ("sentences", 2)):
+        x[:, col[name]] = np.log1p(x[:, col[name]]) / scale
     for cell in kind_cells:
         x[cell] = 1.0
     if recurring is not None:

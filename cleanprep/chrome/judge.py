@@ -1,17 +1,22 @@
 """The chrome judge: mark the lines of a document that are page furniture, each with a reason code.
 
-Lines are judged whole (every segment of a chrome line gets the verdict). The decision has three
-layers, applied in order:
+Lines are judged whole (every segment of a chrome line gets the verdict). The language of a line
+plays no part here (the foreign stage handles that): an appeal or a caption goes in any language.
+The decision has three layers:
 
-1. The title is found and kept once: a line printed twice near the top (an H1 repeated, or the HTML
-   title "Headline | Site" followed by "Headline") is the title; its first clean occurrence stays and
-   the repeats go as ``duplicate-title``. A short line between two prose paragraphs is a subheading
-   and stays; so does a short line that opens the document right before its first paragraph.
-2. Rules that hold whatever the page: date-only lines, cookie notices, donation appeals with card
-   numbers, comment forms, share bars, copyright footers, lines that recur across many files of a
-   run (``boilerplate-recurring``).
+1. The title is kept once (`title.find_title`): the line repeating the HTML title's headline, or a
+   line printed twice near the top; its repeats go as ``duplicate-title``.
+2. Rules that hold whatever the page: date-only lines; captions, cookie notices, appeals, comment
+   forms, share bars, tag lists and copyright footers by their phrases (`phrases`, many languages);
+   lines found in many files of the run (``boilerplate-recurring``); a paragraph under a term
+   printed twice (a glossary box, ``sidebar``); a paragraph cut off mid-sentence that ends a run of
+   prose (a teaser, ``related``).
 3. A logistic model over the line's features (`features.FEATURES`; weights in
    ``models/chrome-judge.json``, trained by ``benchmarks/train_chrome_model.py``) scores the rest.
+
+Neighbours then correct single lines: a short line right above a kept paragraph stays as a heading
+when a paragraph (or the title, or nothing) is above it; a short line between two lines removed for
+the same hard reason goes with them.
 
 Reason codes (stable, shown in JSONL output and ``--explain``):
 
@@ -37,8 +42,9 @@ Reason codes (stable, shown in JSONL output and ``--explain``):
 >>> from cleanprep.document import Document
 >>> from cleanprep.split import split_document
 >>> doc = Document(id="x", text="")
->>> doc.fixed = ("Startseite\\nPolitik\\nSport\\n\\nDer Rat tagt\\n\\nDer Rat der Stadt hat am Montag über den "
-...              "Haushalt beraten und ihn mit großer Mehrheit beschlossen.\\n\\nTeilen\\n\\nNach oben")
+>>> doc.fixed = ("Startseite\\nPolitik\\nSport\\n\\nDer Rat tagt\\n\\nDer Rat der Stadt hat am "
+...              "Montag über den Haushalt beraten und ihn mit großer Mehrheit beschlossen.\\n\\n"
+...              "Teilen\\n\\nNach oben")
 >>> split_document(doc)
 >>> doc.lang = "de"
 >>> judge_chrome(doc)
@@ -89,12 +95,15 @@ class ChromeModel:
     def __init__(self, params: dict, threshold: float = 0.5) -> None:
         names = params["features"]
         order = [names.index(f) if f in names else -1 for f in FEATURES]
+
         def pick(vec: list[float], fill: float) -> np.ndarray:
             return np.array([vec[i] if i >= 0 else fill for i in order])
         self.mean = pick(params["mean"], 0.0)
         self.scale = pick(params["scale"], 1.0)
         w1 = np.array(params["w1"]) if params.get("w1") else None
-        self.w1 = np.array([w1[i] if i >= 0 else np.zeros(w1.shape[1]) for i in order]) if w1 is not None else None
+        self.w1 = None
+        if w1 is not None:
+            self.w1 = np.array([w1[i] if i >= 0 else np.zeros(w1.shape[1]) for i in order])
         self.b1 = np.array(params["b1"]) if w1 is not None else None
         w2 = np.array(params["w2"])
         self.w2 = w2 if w1 is not None else pick(params["w2"], 0.0)
@@ -105,6 +114,7 @@ class ChromeModel:
     def load(cls, path: Path) -> ChromeModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(data["params"], data.get("threshold", 0.5))
+
 
     def keep_probability(self, x: np.ndarray) -> np.ndarray:
         z = (x - self.mean) / self.scale
@@ -135,7 +145,7 @@ def judge_with(doc: Document, recurrence: RecurrenceIndex | None, model: ChromeM
     recurring = recurrence.shares([ln.key for ln in lines]) if recurrence is not None else None
     x = feature_matrix(doc, lines, recurring)
     reasons = decide(lines, x, model)
-    for ln, reason in zip(lines, reasons):
+    for ln, reason in zip(lines, reasons, strict=True):
         if reason:
             for seg in ln.segments:
                 seg.verdict = CHROME
@@ -153,6 +163,8 @@ def decide(lines: list[Line], x: np.ndarray, model: ChromeModel) -> list[str]:
     is_title = x[:, _C["is_title"]]
     title = int(is_title.argmax()) if is_title.any() else None
     prose = x[:, _C["prose"]]
+    first_prose = int(prose.argmax()) if prose.any() else -1
+    n_prose = int(prose.sum())
     headings = []
     for i, ln in enumerate(lines):
         if i == title:
@@ -174,11 +186,15 @@ def decide(lines: list[Line], x: np.ndarray, model: ChromeModel) -> list[str]:
         if i >= 2 and lines[i - 1].key and lines[i - 1].key == lines[i - 2].key and not lines[i - 1].kind:
             reasons[i] = "sidebar"  # a paragraph under a term printed twice: a glossary or tooltip box
             continue
-        if row[_C["truncated"]] and ln.words >= _TEASER_WORDS and (i + 1 == n or not prose[i + 1]):
+        if (row[_C["truncated"]] and ln.words >= _TEASER_WORDS and (i + 1 == n or not prose[i + 1])
+                and i > first_prose and n_prose >= 3):
             reasons[i] = "related"  # a paragraph cut off mid-sentence that ends a run of prose: a teaser
             continue
+        # A heading: between paragraphs, opening the document, after the title, or (with no title
+        # found) the line right above the first paragraph, which is then the headline.
+        opens_article = title is None and i + 1 == first_prose and ln.words >= 2
         if kind is None and ln.words <= _HEADING_WORDS and i + 1 < n and prose[i + 1] and (
-            i == 0 or prose[i - 1] or i - 1 == title
+            i == 0 or prose[i - 1] or i - 1 == title or opens_article
         ):
             headings.append(i)
         if keep_p[i] < model.threshold:

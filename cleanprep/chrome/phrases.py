@@ -40,11 +40,13 @@ LINE_PATTERNS: dict[str, str] = {
         r"|back to top|nach oben|zurück nach oben|top|retour en haut|volver arriba|torna su|do góry|наверх"
         r"|back|zurück|retour|volver|indietro|wstecz|назад|next|weiter|nächste|suivant|siguiente|successivo"
         r"|dalej|далее|далі|previous|vorherige|zurück|précédent|anterior|precedente|poprzedni"
-        r"|(?:next|previous|older|newer) (?:post|article|entry|posts)|(?:nächster|vorheriger) (?:beitrag|artikel)"
-        r"|beitragsnavigation|post navigation|page \d+ of \d+|seite \d+ von \d+"
+        r"|(?:next|previous|older|newer) (?:post|article|entry|posts)"
+        r"|(?:nächster|vorheriger) (?:beitrag|artikel)"
+        r"|beitragsnavigation|post navigation|page \d+ of|seite \d+ von"
         r"|login|log in|sign in|sign up|register|anmelden|abmelden|registrieren|einloggen|connexion"
         r"|s'inscrire|iniciar sesión|registrarse|accedi|registrati|zaloguj(?: się)?|войти|увійти|вхід"
-        r"|contact|contact us|kontakt|impressum|imprint|datenschutz|datenschutzerklärung|privacy|privacy policy"
+        r"|contact|contact us|kontakt|impressum|imprint|datenschutz|datenschutzerklärung|privacy"
+        r"|privacy policy"
         r"|terms|terms of use|terms of service|agb|nutzungsbedingungen|mentions légales|aviso legal"
         r"|política de privacidad|cookie policy|cookies|sitemap|about|about us|über uns|qui sommes-nous"
         r"|quiénes somos|chi siamo|o nas|о нас|про нас|faq|hilfe|help|archive|archiv|archives|rss|feed"
@@ -69,7 +71,8 @@ LINE_PATTERNS: dict[str, str] = {
     ),
     "comment-form": _line(
         r"comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze?|комментари[йи]|коментар[іи]?"
-        r"|reacties|leave a (?:reply|comment)|post a comment|add a comment|write a comment|kommentar verfassen"
+        r"|reacties|leave a (?:reply|comment)|post a comment|add a comment|write a comment"
+        r"|kommentar verfassen"
         r"|kommentar schreiben|schreibe einen kommentar|laisser un commentaire|deja un comentario"
         r"|deja una respuesta|lascia un commento|dodaj komentarz|оставить комментарий|залишити коментар"
         r"|reply|antworten|antwort|répondre|responder|rispondi|odpowiedz|ответить|відповісти"
@@ -84,12 +87,14 @@ LINE_PATTERNS: dict[str, str] = {
 # A short line that starts with one of these is chrome of the named kind.
 PREFIX_PATTERNS: dict[str, str] = {
     "caption": (
-        r"^[\s•*\-]*(?:photo|foto|fotos|bild|bilder|image|picture|pic|фото|світлина|zdjęcie|fot\.|photos"
+        r"^[\s•*\-]*(?:(?:photo|foto|fotos|bild|bilder|image|picture|pic|фото|світлина|zdjęcie|fot\.|photos"
         r"|photograph|photography|kuva|abbildung|abb\.|figure|fig\.|imagen|immagine|ilustracja|bildnachweis"
         r"|fotonachweis|afbeelding|obrázek|рисунок|малюнок|зображення|изображение"
         r"|fotografía|illustration|grafik|graphic|video|credit|credits|bildquelle|quelle|source|fuente"
         r"|fonte|źródło|источник|джерело|titelbild|beitragsbild|symbolbild|foto ?credit|copyright)\b"
         r"(?:\s*\d+)?\s*(?::|by|von|de|di|for|:|\(|©|/)"
+        # An "enlarge" button flattened into the caption it opened.
+        r"|(?:vergrößern|enlarge|agrandir|ampliar|ingrandisci|powiększ|увеличить|збільшити)\s+\S)"
     ),
     "byline": (
         r"^[\s•*\-]*(?:posted|published|written|updated|veröffentlicht|geschrieben|aktualisiert"
@@ -129,7 +134,10 @@ PREFIX_PATTERNS: dict[str, str] = {
         r"|notify me of|benachrichtige mich|benachrichtigung bei|informiere mich|m'avertir|avísame"
         r"|avvisami|powiadom mnie|save my name|meinen namen|name \(|e-?mail \(|website \(|du kommentierst"
         r"|you are commenting|log in to (?:reply|comment)|you must be logged in|sie müssen angemeldet"
-        r"|zum kommentieren|um zu kommentieren|pingback|trackback|\d+ (?:comments?|kommentare?|commentaires?|comentarios?)\b)"
+        r"|zum kommentieren|um zu kommentieren|pingback|trackback"
+        r"|\d+ (?:responses?|replies|antworten|réponses?|respuestas?|risposte|odpowiedzi|ответов"
+        r"|відповідей)\b"
+        r"|\d+ (?:comments?|kommentare?|commentaires?|comentarios?)\b)"
     ),
     "cookie": (
         r"(?:\b(?:use|uses|verwenden|verwendet|nutzen|nutzt|utilisons|utilise|utilizamos|utiliza|usiamo"
@@ -190,20 +198,44 @@ def _group(kind: str) -> str:
 
 # One pattern per question, so a line costs one regex call, not one per kind (speed matters here).
 # Patterns see lower-cased text: case-insensitive matching of long alternations is many times slower.
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ("a|(?:b|c)d" -> ["a", "(?:b|c)d"])."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(pattern):
+        if c == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif c == ")" and (i == 0 or pattern[i - 1] != "\\"):
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
+
+
+def _is_plain(phrase: str) -> bool:
+    return not re.search(r"[\\()?\[\]+*]", phrase)
+
+
+# Most interface lines are a plain phrase: a dict answers them; the regex holds only the patterned ones.
+_PLAIN = {
+    phrase: kind
+    for kind, words in reversed(LINE_PATTERNS.items())
+    for phrase in _alternatives(words)
+    if _is_plain(phrase)
+}
 _LINE_ANY = re.compile(
-    "^(?:" + "|".join(f"(?P<{_group(k)}>{w})" for k, w in LINE_PATTERNS.items()) + ")$"
+    "^(?:"
+    + "|".join(
+        f"(?P<{_group(k)}>{'|'.join(a for a in _alternatives(w) if not _is_plain(a))})"
+        for k, w in LINE_PATTERNS.items()
+    )
+    + ")$"
 )
 _ANCHORED = [k for k in PREFIX_PATTERNS if k not in ("cookie", "appeal")]
 _PREFIX_ANY = re.compile("|".join(f"(?P<{_group(k)}>{PREFIX_PATTERNS[k]})" for k in _ANCHORED))
 _ANYWHERE = re.compile("|".join(f"(?P<{k}>{PREFIX_PATTERNS[k]})" for k in ("cookie", "appeal")))
 _KIND = {_group(k): k for k in [*LINE_PATTERNS, *PREFIX_PATTERNS]}
-# Most interface lines are a plain phrase: a set answers them without the regex.
-_PLAIN = {
-    phrase: kind
-    for kind, words in reversed(LINE_PATTERNS.items())
-    for phrase in words.split("|")
-    if not re.search(r"[\\()?\[\]+*]", phrase)
-}
 _DECOR_CHARS = " \t-‐‑‒–—―|:·•»«›‹>→←↑<()[]#*+.,!?0123456789\u00a0"
 # Strings one of which must occur in a line before the costlier cookie/appeal search runs on it.
 _APPEAL_HINTS = (
@@ -212,8 +244,16 @@ _APPEAL_HINTS = (
     "monobank", "приват", "become a",
 )
 _CARD = re.compile(r"\d{4}[ -]\d{4}")
-# One scan for all hints (a regex of literals beats a Python loop of `in` tests).
-_HINT = re.compile("cookie|" + "|".join(re.escape(h) for h in _APPEAL_HINTS) + r"|\d{4}[ -]\d{4}")
+
+
+def _has_hint(low: str) -> bool:
+    """True when a lower-cased line holds a word that cookie notices or appeals need."""
+    if "cookie" in low:
+        return True
+    for hint in _APPEAL_HINTS:  # a plain loop of substring tests is faster here than one regex
+        if hint in low:
+            return True
+    return _CARD.search(low) is not None
 
 
 def _first_letters(pattern: str) -> frozenset[str]:
@@ -232,7 +272,11 @@ _LINE_MAX_WORDS = 6
 
 def match_line(text: str) -> str | None:
     """The kind of interface phrase `text` consists of, or None (only worth asking of short lines)."""
-    core = " ".join(text.lower().strip(_DECOR_CHARS).split())
+    return _line_kind(text.lower())
+
+
+def _line_kind(low: str) -> str | None:
+    core = " ".join(low.strip(_DECOR_CHARS).split())
     kind = _PLAIN.get(core)
     if kind is not None or not core or core.count(" ") >= _LINE_MAX_WORDS:
         return kind
@@ -243,6 +287,10 @@ def match_line(text: str) -> str | None:
 def match_prefix(text: str) -> str | None:
     """The kind of chrome a line starting (or, for cookies and appeals, containing) this text is."""
     low = text.lower()
+    return _prefix_kind(low) or _anywhere_kind(low)
+
+
+def _prefix_kind(low: str) -> str | None:
     head = low.lstrip(" \t•*-")
     if head[:1] in _PREFIX_STARTS or head[:2] in _PREFIX_STARTS or head[:3] in _PREFIX_STARTS or (
         head[:1].isdigit()
@@ -250,15 +298,15 @@ def match_prefix(text: str) -> str | None:
         m = _PREFIX_ANY.match(low)
         if m:
             return _KIND[m.lastgroup]
-    return match_anywhere(text)
+    return None
 
 
 _CAPTION = re.compile(PREFIX_PATTERNS["caption"])
 # An image credit closing a line: "(AFP via Getty Images)", "Foto: dpa", "Photo: Reuters/John Doe".
 _CREDIT_END = re.compile(
-    r"(?:\((?:[^()]{0,40}(?:getty images|shutterstock|imago|istock|reuters|afp|dpa|ap photo|epa|picture"
-    r" alliance|unsplash|pixabay|wikimedia|keystone|anp|ansa|efe))\)|\b(?:photo|foto|bild|fotos|credit"
-    r"|фото|kuva|zdjęcie)\s*:\s*[^.!?]{2,60})\s*$"
+    r"(?:\([^()]{0,40}\b(?:getty images|shutterstock|imago|istock|reuters|afp|dpa|ap photo|epa|picture"
+    r" alliance|unsplash|pixabay|wikimedia|keystone|anp|ansa|efe)\b[^()]{0,40}\)|\b(?:photo|foto|bild|fotos"
+    r"|credit|фото|kuva|zdjęcie)\s*:\s*[^!?:]{2,60})\s*$"
 )
 
 
@@ -272,19 +320,63 @@ def match_caption(text: str) -> str | None:
     >>> match_caption("The photo was taken in 1990 by a tourist.") is None
     True
     """
-    low = text.lower()
-    if _CAPTION.match(low) or _CREDIT_END.search(low[-120:]):
+    return _caption_kind(text.lower())
+
+
+def _caption_kind(low: str) -> str | None:
+    if _CAPTION.match(low):
+        return "caption"
+    tail = low[-120:]
+    # A credit ends in a bracket or follows a colon: most lines have neither, and skip the search.
+    if (tail.endswith(")") or ":" in tail) and _CREDIT_END.search(tail):
         return "caption"
     return None
 
 
 def match_anywhere(text: str) -> str | None:
     """"cookie" or "appeal" when `text` holds a cookie notice or a donation appeal anywhere."""
-    low = text.lower()
-    if not _HINT.search(low):
+    return _anywhere_kind(text.lower())
+
+
+def _anywhere_kind(low: str) -> str | None:
+    if not _has_hint(low):
         return None
     m = _ANYWHERE.search(low)
     return m.lastgroup if m else None
+
+
+# Lines up to these word counts are asked whether they are an interface phrase, or open like chrome.
+LINE_WORDS = 7
+PREFIX_WORDS = 12
+# Longer lines are searched for cookie notices and appeals only up to this length (in characters).
+ANYWHERE_CHARS = 600
+
+
+def classify(text: str, words: int) -> str | None:
+    """The chrome kind of a line from its phrases (None: nothing matched); `words`: its word count.
+
+    Each question is asked only of lines that can answer it, and the line is lower-cased once.
+
+    >>> classify("Read more »", 3), classify("Foto: dpa", 2), classify("Spenden Sie jetzt per PayPal", 5)
+    ('nav', 'caption', 'appeal')
+    """
+    low = text.lower()
+    if words <= PREFIX_WORDS:
+        kind = _line_kind(low) if words <= LINE_WORDS else None
+        kind = kind or _prefix_kind(low) or _caption_tail(low)
+        # Appeals and cookie notices are sentences or labelled numbers, never one or two words.
+        return kind or (_anywhere_kind(low) if words >= 3 else None)
+    kind = _caption_kind(low)
+    if kind is None and len(low) <= ANYWHERE_CHARS:
+        kind = _anywhere_kind(low)
+    return kind
+
+
+def _caption_tail(low: str) -> str | None:
+    tail = low[-120:]
+    if (tail.endswith(")") or ":" in tail) and _CREDIT_END.search(tail):
+        return "caption"
+    return None
 
 
 def is_date_line(text: str) -> bool:

@@ -23,7 +23,7 @@ import re
 
 import numpy as np
 
-_NORM_DROP = re.compile(r"[\W\d_]+")
+_NORM_DROP = re.compile(r"[\W_]+")
 
 
 class RecurrenceIndex:
@@ -53,7 +53,8 @@ class RecurrenceIndex:
     def add(self, doc_text: str) -> None:
         """Count each distinct short line of one document once."""
         self.files += 1
-        keys = {_NORM_DROP.sub("", line).lower() for line in doc_text.split("\n") if len(line) <= self.MAX_CHARS}
+        short = (line for line in doc_text.split("\n") if len(line) <= self.MAX_CHARS)
+        keys = {_NORM_DROP.sub("", line).lower() for line in short}
         keys.discard("")
         if not keys:
             return

@@ -124,7 +124,7 @@ _ALL = frozenset().union(*_SETS.values())
 # Scripts written without spaces: the share of frequent function characters plays the same role.
 _CJK_FUNCTION_CHARS = frozenset("的了是在和有我这他们也就不人都一上中为对以到说要与及而其或之于所被等"
                                 "のはがをにでとたしてもなるれいかすからまでよりへ")
-_NO_SPACE_LANGS = frozenset({"zh", "ja", "wuu", "yue", "th", "lo", "km", "my"})
+NO_SPACE_LANGS = frozenset({"zh", "ja", "wuu", "yue", "th", "lo", "km", "my"})
 
 WORD = regex.compile(r"[\p{L}\p{M}']+")
 
@@ -136,7 +136,7 @@ def stopword_set(lang: str) -> frozenset[str]:
 
 def has_list(lang: str) -> bool:
     """True when `lang` has a stopword list of its own (or a close neighbour's)."""
-    return lang in _SETS or lang in _NO_SPACE_LANGS
+    return lang in _SETS or lang in NO_SPACE_LANGS
 
 
 def stopword_share_of_words(words: list[str], lang: str) -> float:
@@ -147,17 +147,19 @@ def stopword_share_of_words(words: list[str], lang: str) -> float:
     """
     if not words:
         return 0.0
-    if lang in _NO_SPACE_LANGS:
+    if lang in NO_SPACE_LANGS:
         return stopword_share(" ".join(words), lang)
     return sum(map(stopword_set(lang).__contains__, map(str.lower, words))) / len(words)
 
 
 def stopword_share(text: str, lang: str) -> float:
     """Share of the words of `text` that are stopwords of `lang` (of characters, for CJK)."""
-    if lang in _NO_SPACE_LANGS:
+    if lang in NO_SPACE_LANGS:
         chars = [c for c in text if not c.isspace()]
         # Function characters are rarer per character than function words per word: scale to match.
-        return min(1.0, 3.0 * sum(1 for c in chars if c in _CJK_FUNCTION_CHARS) / len(chars)) if chars else 0.0
+        if not chars:
+            return 0.0
+        return min(1.0, 3.0 * sum(1 for c in chars if c in _CJK_FUNCTION_CHARS) / len(chars))
     words = WORD.findall(text.lower())
     if not words:
         return 0.0

@@ -14,14 +14,18 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
-from .features import FEATURES, Line
+from .features import FEATURES, Line, norm_key
 
 _C = {name: i for i, name in enumerate(FEATURES)}
 # Title candidates: at least this many letters, and found before this share of the document.
 _TITLE_MIN_KEY = 12
 _TITLE_REGION = 0.7
+# What separates a headline from the site's name in an HTML title.
+_SITE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/]\s+|\s+::\s+")
 
 
 def find_title(lines: list[Line], x: np.ndarray) -> tuple[int | None, set[int]]:
@@ -34,11 +38,15 @@ def find_title(lines: list[Line], x: np.ndarray) -> tuple[int | None, set[int]]:
     n = len(lines)
     limit = max(3, int(n * _TITLE_REGION))
     core_start = next((i for i in range(n) if x[i, _C["in_tight_core"]]), n)
+    title = _headline_of_html_title(lines, limit)
+    if title is not None:
+        return title, _repeats(lines, title)
     first_at: dict[str, int] = {}
     candidates: list[int] = []
     for i in range(min(n, limit)):
         ln = lines[i]
-        if len(ln.key) < _TITLE_MIN_KEY or ln.words > 30 or x[i, _C["prose"]] and x[i, _C["ends_terminal"]]:
+        # A sentence ending in a full stop is prose, not a headline (a headline may ask a question).
+        if len(ln.key) < _TITLE_MIN_KEY or ln.words > 30 or x[i, _C["prose"]] and ln.text.endswith("."):
             continue
         if ln.key in first_at:
             j = first_at[ln.key]
@@ -59,7 +67,29 @@ def find_title(lines: list[Line], x: np.ndarray) -> tuple[int | None, set[int]]:
     if not candidates:
         return None, set()
     title = min(candidates, key=lambda i: (abs(core_start - i), i))
+    return title, _repeats(lines, title)
+
+
+def _headline_of_html_title(lines: list[Line], limit: int) -> int | None:
+    """The first line that repeats the page's HTML title (the first line), or its headline part.
+
+    "Storm hits the coast | Daily News" names the headline "Storm hits the coast"; the first later line
+    that is exactly that is the title. When the first line itself is repeated, it is the title.
+    """
+    first = lines[0]
+    if len(first.key) < _TITLE_MIN_KEY or first.words > 40:
+        return None
+    parts = {first.key}
+    keys = (norm_key(part) for part in _SITE_SEPARATOR.split(first.text))
+    parts.update(k for k in keys if len(k) >= _TITLE_MIN_KEY)
+    for i in range(1, min(len(lines), limit)):
+        if lines[i].key in parts:
+            return 0 if lines[i].key == first.key else i
+    return None
+
+
+def _repeats(lines: list[Line], title: int) -> set[int]:
+    """Lines that repeat the title, or hold it inside a longer line above it (an HTML title, a breadcrumb)."""
     key = lines[title].key
-    repeats = {i for i, ln in enumerate(lines) if i != title and (ln.key == key or (
+    return {i for i, ln in enumerate(lines) if i != title and (ln.key == key or (
         len(ln.key) > len(key) and key in ln.key and ln.words <= 40 and i < title))}
-    return title, repeats

@@ -118,6 +118,15 @@ def test_a_long_caption_with_an_agency_credit_goes() -> None:
     assert judged(page(EN_1, caption, EN_2))[caption] == "caption"
 
 
+def test_a_caption_in_another_language_is_left_to_the_foreign_policy() -> None:
+    # In the page's own language a caption is furniture; in another language it is a foreign
+    # segment, which the user may want translated rather than silently removed.
+    foreign = "Рятувальники евакуюють мешканців села біля річки, 13 березня 2025 року. Фото: ДСНС"
+    own = "Retter bringen Bewohner des Dorfes am Fluss in Sicherheit, 13. März 2025. Foto: dpa"
+    assert judged(page(EN_1, foreign, EN_2))[foreign] == ""
+    assert judged(page(DE_1, own, DE_2))[own] == "caption"
+
+
 def test_a_donation_appeal_goes_whatever_its_language() -> None:
     appeal = ["Підтримайте нашу редакцію", "• Ставай патроном на Patreon від $1",
               "• PayPal - donate@example.org", "• Приватбанк 4149 6293 1808 2567"]

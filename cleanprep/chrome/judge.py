@@ -60,7 +60,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..document import CHROME, Document
+from ..document import CHROME, UNKNOWN_LANG, Document
 from .features import FEATURES, Line, feature_matrix, line_table
 from .recurrence import RecurrenceIndex
 
@@ -146,10 +146,30 @@ def judge_with(doc: Document, recurrence: RecurrenceIndex | None, model: ChromeM
     x = feature_matrix(doc, lines, recurring)
     reasons = decide(lines, x, model)
     for ln, reason in zip(lines, reasons, strict=True):
+        foreign_caption = _describes(doc, ln.segments) and _in_another_language(ln.segments, doc.lang)
+        if reason == "caption" and foreign_caption:
+            # A caption in the page's own language is furniture; one that describes something in
+            # another language is a foreign segment like any other, for the foreign policy to
+            # translate or drop. A bare credit ("Kuva: Lehtikuva") is furniture in any language.
+            continue
         if reason:
             for seg in ln.segments:
                 seg.verdict = CHROME
                 seg.reason = reason
+
+
+# Words a caption needs before it counts as describing something rather than crediting someone.
+_CAPTION_DESCRIBES_WORDS = 5
+
+
+def _describes(doc: Document, segments: list) -> bool:
+    return doc.fixed.count(" ", segments[0].start, segments[-1].end) + 1 >= _CAPTION_DESCRIBES_WORDS
+
+
+def _in_another_language(segments: list, host: str) -> bool:
+    """Whether most of a line's characters are in a known language other than `host`."""
+    other = sum(s.end - s.start for s in segments if s.lang not in (host, UNKNOWN_LANG))
+    return other * 2 > sum(s.end - s.start for s in segments)
 
 
 _C = {name: i for i, name in enumerate(FEATURES)}

@@ -19,7 +19,10 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 def main(argv: list[str]) -> None:
     files = argv or [str(EVAL / "chrome-dev.jsonl"), str(EVAL / "mixed-dev.jsonl")]
-    texts = [json.loads(line)["text"] for f in files for line in open(f, encoding="utf-8") if line.strip()]
+    texts = []
+    for name in files:
+        with open(name, encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
     size = sum(len(t.encode()) for t in texts)
     kinds = frozenset(REDACT_KINDS)
     cpu = wall = float("inf")
@@ -31,7 +34,8 @@ def main(argv: list[str]) -> None:
             for k, v in redact(t, kinds)[1].items():
                 counts[k] = counts.get(k, 0) + v
         cpu, wall = min(cpu, time.process_time() - c0), min(wall, time.perf_counter() - w0)
-    print(f"{len(texts)} texts, {size / 1e6:.1f} MB; best of 3: CPU {cpu:.2f} s = {size / 1e6 / cpu:.1f} MB/s, "
+    print(f"{len(texts)} texts, {size / 1e6:.1f} MB; best of 3: "
+          f"CPU {cpu:.2f} s = {size / 1e6 / cpu:.1f} MB/s, "
           f"wall {wall:.2f} s = {size / 1e6 / wall:.1f} MB/s; found {counts}")
 
 

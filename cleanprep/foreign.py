@@ -5,7 +5,8 @@ language is unknown (digits, symbols) is not foreign.
 
 >>> from cleanprep.document import Document, Segment
 >>> doc = Document(id="x", text="")
->>> doc.segments = [Segment(0, 5, lang="en"), Segment(6, 9, lang="uk"), Segment(10, 12, lang="uk", verdict="chrome")]
+>>> doc.segments = [Segment(0, 5, lang="en"), Segment(6, 9, lang="uk"),
+...                 Segment(10, 12, lang="uk", verdict="chrome")]
 >>> mark_foreign(doc, "en")
 >>> [s.verdict for s in doc.segments]
 ['keep', 'foreign', 'chrome']

@@ -167,7 +167,8 @@ def preflight(config: Config) -> None:
 
 
 def _process(pipeline: Pipeline, config: Config, recurrence: Any,
-             windows: Iterator[list[tuple[Document, Source]]], light: bool = False) -> Iterator[tuple[Document, Source]]:
+             windows: Iterator[list[tuple[Document, Source]]],
+             light: bool = False) -> Iterator[tuple[Document, Source]]:
     """Run the pipeline over windows, in this process or in a pool, yielding in input order."""
     if config.jobs == 1:
         for window in windows:
@@ -196,7 +197,8 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def _pooled(config: Config, recurrence: Any,
-            windows: Iterator[list[tuple[Document, Source]]], light: bool = False) -> Iterator[tuple[Document, Source]]:
+            windows: Iterator[list[tuple[Document, Source]]],
+            light: bool = False) -> Iterator[tuple[Document, Source]]:
     pool = _new_pool(config, recurrence, light)
     # Each entry: (future, documents, sources, characters).
     pending: deque[tuple[Future, list[Document], list[Source], int]] = deque()

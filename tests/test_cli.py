@@ -11,7 +11,8 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
-needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared (seeds and eval sets) is not beside the repo")
+needs_shared = pytest.mark.skipif(not SEEDS.is_dir(),
+                                  reason="../shared (seeds and eval sets) is not beside the repo")
 
 
 def cleanprep(*args: str, **kwargs) -> subprocess.CompletedProcess:
@@ -32,7 +33,8 @@ def test_clean_mirrors_the_input_tree(tmp_path):
     (tmp_path / "in" / "c.txt").write_text("Another short page about the weather in the valley.\n")
     proc = cleanprep("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--quiet")
     assert proc.returncode == 0, proc.stderr
-    assert (tmp_path / "out" / "a" / "b.txt").read_text() == "The harvest was late this year because of the rain.\n"
+    mirrored = (tmp_path / "out" / "a" / "b.txt").read_text()
+    assert mirrored == "The harvest was late this year because of the rain.\n"
     assert (tmp_path / "out" / "c.txt").exists()
 
 
@@ -73,7 +75,8 @@ def test_seeds_without_a_translation_package_report_the_dropped_pair(tmp_path):
 
 def test_jsonl_in_and_jsonl_out_with_verdicts(tmp_path):
     src = tmp_path / "docs.jsonl"
-    src.write_text(json.dumps({"id": "x1", "text": "Home | About\n\nA long sentence about the new bridge over the river.",
+    text = "Home | About\n\nA long sentence about the new bridge over the river."
+    src.write_text(json.dumps({"id": "x1", "text": text,
                                "url": "http://example.org"}) + "\n")
     proc = cleanprep("clean", str(src), "-o", str(tmp_path / "out"), "--format", "jsonl")
     assert proc.returncode == 0, proc.stderr
@@ -88,7 +91,8 @@ def test_detect_covers_every_record_of_the_mixed_set(tmp_path):
     proc = cleanprep("detect", str(SHARED / "eval" / "mixed-dev.jsonl"), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     scorer = subprocess.run([sys.executable, str(SHARED / "eval" / "score_mixed.py"),
-                             str(SHARED / "eval" / "mixed-dev.jsonl"), str(out)], capture_output=True, text=True)
+                             str(SHARED / "eval" / "mixed-dev.jsonl"), str(out)],
+                            capture_output=True, text=True)
     assert json.loads(scorer.stdout.splitlines()[0])["missing_docs"] == 0
 
 
@@ -107,7 +111,8 @@ def test_configuration_mistakes_exit_2_with_a_message(tmp_path, args, message):
 
 def test_a_missing_input_is_reported_and_the_rest_is_written(tmp_path):
     (tmp_path / "good.txt").write_text("A sentence that is fine and long enough to keep.\n")
-    proc = cleanprep("clean", str(tmp_path / "good.txt"), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"))
+    proc = cleanprep("clean", str(tmp_path / "good.txt"), str(tmp_path / "missing.txt"),
+                     "-o", str(tmp_path / "out"))
     assert proc.returncode == 1
     assert "missing.txt" in proc.stderr and "Traceback" not in proc.stderr
     assert (tmp_path / "out" / "good.txt").exists()

@@ -37,5 +37,5 @@ def test_output_does_not_depend_on_the_hash_seed(name, limit):
                               capture_output=True, text=True, env=env, timeout=600)
         assert proc.returncode == 0, proc.stderr[-2000:]
         runs.append(json.loads(proc.stdout))
-    for a, b in zip(*runs):
+    for a, b in zip(*runs, strict=True):
         assert a == b

@@ -42,7 +42,8 @@ def test_pipeline_streams_results_in_input_order():
 
 
 def test_pipeline_takes_records_and_keeps_their_fields():
-    out = next(Pipeline(Config(jobs=1)).run([{"id": "r1", "text": "A plain sentence in English.", "url": "u"}]))
+    record = {"id": "r1", "text": "A plain sentence in English.", "url": "u"}
+    out = next(Pipeline(Config(jobs=1)).run([record]))
     assert out.id == "r1" and out.meta["url"] == "u"
 
 

@@ -146,8 +146,7 @@ def judge_with(doc: Document, recurrence: RecurrenceIndex | None, model: ChromeM
     x = feature_matrix(doc, lines, recurring)
     reasons = decide(lines, x, model)
     for ln, reason in zip(lines, reasons, strict=True):
-        foreign_caption = _describes(doc, ln.segments) and _in_another_language(ln.segments, doc.lang)
-        if reason == "caption" and foreign_caption:
+        if reason == "caption" and _foreign_caption(doc, ln.segments):
             # A caption in the page's own language is furniture; one that describes something in
             # another language is a foreign segment like any other, for the foreign policy to
             # translate or drop. A bare credit ("Kuva: Lehtikuva") is furniture in any language.
@@ -162,13 +161,11 @@ def judge_with(doc: Document, recurrence: RecurrenceIndex | None, model: ChromeM
 _CAPTION_DESCRIBES_WORDS = 5
 
 
-def _describes(doc: Document, segments: list) -> bool:
-    return doc.fixed.count(" ", segments[0].start, segments[-1].end) + 1 >= _CAPTION_DESCRIBES_WORDS
-
-
-def _in_another_language(segments: list, host: str) -> bool:
-    """Whether most of a line's characters are in a known language other than `host`."""
-    other = sum(s.end - s.start for s in segments if s.lang not in (host, UNKNOWN_LANG))
+def _foreign_caption(doc: Document, segments: list) -> bool:
+    """A caption that describes something (not a bare credit), mostly in another language."""
+    if doc.fixed.count(" ", segments[0].start, segments[-1].end) + 1 < _CAPTION_DESCRIBES_WORDS:
+        return False
+    other = sum(s.end - s.start for s in segments if s.lang not in (doc.lang, UNKNOWN_LANG))
     return other * 2 > sum(s.end - s.start for s in segments)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..config import Config
@@ -29,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
     before = (PAGES / page).read_text(encoding="utf-8")
     after = (outdir / page).read_text(encoding="utf-8")
     rule = "-" * 72
-    print(f"{rule}\nBEFORE  {PAGES / page}\n{rule}\n{before}\n{rule}\nAFTER   {outdir / page}\n{rule}\n{after}{rule}")
+    print(f"{rule}\nBEFORE  {PAGES / page}\n{rule}\n{before}\n{rule}")
+    print(f"AFTER   {outdir / page}\n{rule}\n{after}{rule}")
     print(summary.format_text())
     print(f"cleaned pages are in {outdir}/, the run's summary in {outdir / 'report.json'}")
     print("see why each line went: cleanprep explain " + str(PAGES / page))

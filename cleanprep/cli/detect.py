@@ -34,7 +34,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("input", metavar="INPUT", help="JSONL file of {id, text} records, a text file, or -")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="JSONL file to write, or -")
     p.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
-                   help=f"worker processes (default: the CPUs here, {default_jobs()}); same output whatever N")
+                   help=f"worker processes (default: the CPUs here, {default_jobs()}); "
+                        "the output is the same whatever N")
     p.set_defaults(func=run)
 
 

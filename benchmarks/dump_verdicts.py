@@ -1,0 +1,32 @@
+"""Dump every segment's offsets, language, verdict and reason for a JSONL set, to compare two versions.
+
+A speed change must not change a single verdict: dump before, dump after, and `cmp` the files.
+
+    python benchmarks/dump_verdicts.py ../shared/eval/chrome-dev.jsonl /tmp/before.jsonl
+    python benchmarks/dump_verdicts.py ../shared/eval/chrome-dev.jsonl /tmp/after.jsonl
+    cmp /tmp/before.jsonl /tmp/after.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+from cleanprep import Config, Pipeline
+
+
+def main(src: str, dst: str) -> None:
+    with open(src, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    t0 = time.process_time()
+    with open(dst, "w", encoding="utf-8") as out:
+        for doc in Pipeline(Config(foreign="keep", jobs=1)).run(records):
+            segs = [[s.start, s.end, s.lang, s.verdict, s.reason] for s in doc.segments]
+            out.write(json.dumps({"id": doc.id, "lang": doc.lang, "clean": doc.clean, "segments": segs},
+                                 ensure_ascii=False) + "\n")
+    print(f"{len(records)} documents, {time.process_time() - t0:.2f} s CPU", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

@@ -22,7 +22,7 @@ def cleanprep(*args: str, **kwargs) -> subprocess.CompletedProcess:
 
 def test_version_and_help_with_examples():
     assert cleanprep("--version").stdout.startswith("cleanprep ")
-    for command in ("clean", "detect"):
+    for command in ("clean", "detect", "models", "explain", "demo"):
         out = cleanprep(command, "--help").stdout
         assert "examples:" in out
 

@@ -13,7 +13,8 @@ from ..runner import RunOptions, run_clean
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="clean the built-in example pages and show the result",
                        description="Clean the example pages that ship with cleanprep into OUTDIR.",
-                       epilog="example:\n  cleanprep demo -o demo-out",
+                       epilog="examples:\n  cleanprep demo                  clean the examples into demo-out/\n"
+                              "  cleanprep demo --foreign drop   drop foreign segments instead",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("-o", "--output", default="demo-out", metavar="OUTDIR", help="default: demo-out")
     p.add_argument("--foreign", default="translate", choices=("translate", "drop", "keep", "tag"))

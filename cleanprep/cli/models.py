@@ -36,6 +36,15 @@ from ..translate.packages import (
 OK, FAILED, USAGE = 0, 1, 2
 
 
+EXAMPLES = """examples:
+  cleanprep models install translate-uk_en-1_9.argosmodel   install from a file (offline)
+  cleanprep models install uk en                            from Argos's package index (needs the network)
+  cleanprep models list                                     what is installed, and where
+  cleanprep models remove uk en                             remove the uk->en package
+  cleanprep models list --packages-dir ./argos              another packages folder
+"""
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `models` and its subcommands; each sets `func` to a handler returning an exit code."""
     common = argparse.ArgumentParser(add_help=False)
@@ -49,6 +58,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "models",
         help="list, install and remove Argos Translate packages",
         description="Manage the Argos Translate packages that `cleanprep clean --foreign translate` uses.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = models.add_subparsers(dest="models_command", metavar="{list,install,remove}", required=True)
 

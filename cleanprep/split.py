@@ -13,6 +13,8 @@ by a capital (or by CJK full stops). Splitting is lossless: only whitespace lies
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from .document import Document, Segment
@@ -50,6 +52,11 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     end = len(line.rstrip())
     if not _MAY_END.search(line, 0, end):
         return [(0, end)] if end else []
+    return _sentences(line, end)
+
+
+def _sentences(line: str, end: int) -> list[tuple[int, int]]:
+    """`split_sentences` for a line known to hold a possible sentence end before `end`."""
     spans: list[tuple[int, int]] = []
     start = 0
     pos = 0
@@ -69,23 +76,65 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Python's str.strip and the regex module's \s agree on whitespace except for these four separators,
+# which only the former strips; text holding them takes the slower regex path.
+_STRIP_DIFFERS = regex.compile(r"[\x1c-\x1f]")
+
+
+def _lines(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, new block) of each non-blank line, the same as `_LINE` finds."""
+    out = []
+    if _STRIP_DIFFERS.search(text):
+        prev_end = 0
+        for m in _LINE.finditer(text):
+            start, end = m.span(1)
+            out.append((start, end, bool(out) and text.count("\n", prev_end, m.start()) >= 2))
+            prev_end = m.end()
+        return out
+    # str.split and str.strip work in C: several times faster than a regex over every line.
+    pos = 0
+    blank = False
+    for raw in text.split("\n"):
+        content = raw.lstrip()
+        if content:
+            start = pos + len(raw) - len(content)
+            out.append((start, start + len(content.rstrip()), blank and bool(out)))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return out
+
+
 def split_document(doc: Document, sentences: bool = True) -> None:
     """Cut `doc.fixed` into segments: one per sentence (or per line with `sentences=False`)."""
     text = doc.fixed
     segments: list[Segment] = []
-    block = line_no = 0
-    prev_end = 0
-    first = True
-    for m in _LINE.finditer(text):
-        if not first and text.count("\n", prev_end, m.start()) >= 2:
-            block += 1
-        first = False
-        start, end = m.span(1)
-        prev_end = m.end()
-        if sentences:
-            for s, e in split_sentences(text[start:end]):
-                segments.append(Segment(start + s, start + e, block=block, line=line_no))
-        else:
-            segments.append(Segment(start, end, block=block, line=line_no))
-        line_no += 1
+    block = 0
+    lines = _lines(text)
+    if not sentences:
+        for line_no, (start, end, new_block) in enumerate(lines):
+            block += new_block
+            segments.append(Segment(start, end, block, line_no))
+        doc.segments = segments
+        return
+    # Where a sentence may end, found once for the whole text: most lines have none and skip the
+    # per-line search. (A line's first candidate is the one `_MAY_END` finds within the line.)
+    ends = [m.start() for m in _MAY_END.finditer(text)]
+    n_ends = len(ends)
+    # Sentences end where str.rstrip says (the lines themselves are already stripped that way unless
+    # the text holds the separators the two disagree on).
+    restrip = _STRIP_DIFFERS.search(text) is not None
+    for line_no, (start, end, new_block) in enumerate(lines):
+        block += new_block
+        if restrip:
+            end = start + len(text[start:end].rstrip())
+            if end == start:
+                continue
+        i = bisect_left(ends, start)
+        if i == n_ends or ends[i] >= end - 1:
+            segments.append(Segment(start, end, block, line_no))
+            continue
+        for s, e in _sentences(text[start:end], end - start):
+            segments.append(Segment(start + s, start + e, block, line_no))
     doc.segments = segments

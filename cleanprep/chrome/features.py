@@ -23,13 +23,16 @@ and what its neighbours look like (a short line among prose is a heading, among 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
 from ..document import UNKNOWN_LANG, Document, Segment
-from .phrases import classify, is_date_line
-from .stopwords import NO_SPACE_LANGS, has_list, stopword_set, stopword_share_of_words
+from .phrases import classify_lines, hinted_lines, is_date_line
+from .stopwords import NO_SPACE_LANGS, SITE_BIT, WORD_BITS, has_list, language_bits, stopword_share_of_words
 
 # Names of the columns of `feature_matrix`, in order (the model's weights are stored by name).
 FEATURES = [
@@ -50,50 +53,52 @@ _KIND_FEATURE = {"nav": "kind_nav", "share": "kind_share", "comment-form": "kind
                  "caption": "kind_caption", "byline": "kind_byline", "tags": "kind_tags",
                  "related": "kind_related", "cookie": "kind_cookie", "appeal": "kind_appeal",
                  "copyright": "kind_copyright"}
+_KIND_COLUMN = {kind: _INDEX[name] for kind, name in _KIND_FEATURE.items()}
 
-# Features computed line by line in `feature_matrix` (the rest come from whole columns).
-_LOOP_FEATURES = [
-    "log_chars", "log_words", "stopwords", "ends_terminal", "ends_colon", "title_case", "digits", "symbols",
-    "date", "repeat_later", "repeat_any", "block_lines", "bullet", "ellipsis", "sentences", "separators",
-    "prose", "short", "prose_score", "site_words", "upper", "question", "link", "truncated",
-]
-_LOOP_COLUMNS = [FEATURES.index(name) for name in _LOOP_FEATURES]
 # Both alternatives start with a space, so the engine scans for it at C speed.
 _SEPARATOR = re.compile(r" [|·•/»›>] |   ")
-# Words a site uses to talk about itself (site, newsletter, privacy, comments, rights) in many languages:
-# common in notices, bios and footers, rare in articles.
-_SITE_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        "website site blog newsletter subscribe subscription privacy policy cookie cookies copyright rights "
-        "reserved comment comments login register account email mail click link links share follow author "
-        "editor webseite seite homepage abonnieren abonnement datenschutz datenschutzerklärung impressum "
-        "rechte vorbehalten kommentar kommentare anmelden registrieren konto klicken teilen folgen autor "
-        "autorin redaktion abonner confidentialité droits réservés commentaire commentaires connexion compte "
-        "cliquez partager suivre auteur rédaction sitio web suscribirse suscripción privacidad derechos "
-        "reservados comentario comentarios cuenta haga clic compartir seguir redacción sito iscriviti "
-        "iscrizione diritti riservati commento commenti accedi condividi seguici autore redazione strona "
-        "serwis subskrybuj prywatności prawa zastrzeżone komentarz komentarze zaloguj udostępnij сайт "
-        "подписаться подписка конфиденциальности права защищены комментарий комментарии войти поделиться "
-        "автор редакция підписатися підписка конфіденційності захищені коментар коментарі увійти поділитися "
-        "редакція youtube facebook instagram twitter telegram whatsapp podcast app apps download "
-        "herunterladen channel kanal canal canale kanał канал paywall inbox posteingang spam moderated "
-        "moderiert newsletters",
-    )
-)
 _ELLIPSES = ("...", "…", "[…]", "[...]")
 _TERMINAL = frozenset(".!?…。！？;\"”»)")
 # The standard library's engine is several times faster than `regex` on these simple patterns.
 _WORDS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _SYMBOL = re.compile(r"[|/\\»«›‹>·•©®™@#*=_~^<{}\[\]+→←↑↓▶►▼]")
-_BULLET = re.compile(r"^[•*\-–—·▪►▶✓✔❤]\s")
+_BULLET = re.compile(r"[•*\-–—·▪►▶✓✔❤]")
+_SPACE = re.compile(r"\s")
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f\u1000-\u109f]")
 _NORM_DROP = re.compile(r"[\W_]+")
 
 # Lines up to this many words are asked whether they are only a date; longer lines are keyed verbatim.
 _DATE_WORDS = 8
 _KEY_CHARS = 200
+
+# What each character is, as bits, looked up by code point: a whole document's characters are
+# classified by one numpy gather instead of a regex call per line. A code point's bits are worked
+# out (by the very patterns above) the first time a document holds it.
+(_LETTER, _DIGIT_BIT, _SYMBOL_BIT, _NO_SPACE_BIT, _BLANK, _TERMINAL_BIT, _BULLET_BIT, _WHITESPACE, _TRUNC,
+ _KEY) = (1 << b for b in range(10))
+_KNOWN = 1 << 15
+_CHAR_BITS = np.zeros(0x110000, dtype=np.uint16)
+
+
+def _bits_of(c: str) -> int:
+    return (_KNOWN | _LETTER * bool(_WORDS.match(c)) | _DIGIT_BIT * bool(_DIGIT.match(c))
+            | _SYMBOL_BIT * bool(_SYMBOL.match(c)) | _NO_SPACE_BIT * bool(_NO_SPACE_SCRIPT.match(c))
+            | _BLANK * (c == " ") | _TERMINAL_BIT * (c in _TERMINAL) | _BULLET_BIT * bool(_BULLET.match(c))
+            | _WHITESPACE * bool(_SPACE.match(c)) | _TRUNC * (c.isalpha() or c in ",’'")
+            # What `norm_key` keeps (and the newlines between joined lines).
+            | _KEY * (c == "\n" or not _NORM_DROP.match(c)))
+
+
+def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The code points of `text` and the bits of each."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bits = _CHAR_BITS[points]
+    if not (bits & _KNOWN).all():
+        for c in np.unique(points[(bits & _KNOWN) == 0]).tolist():
+            _CHAR_BITS[c] = _bits_of(chr(c))
+        bits = _CHAR_BITS[points]
+    return points, bits
 
 
 @dataclass(slots=True)
@@ -110,6 +115,37 @@ class Line:
     key: str
 
 
+class LineTable:
+    """The lines of a document as columns (one entry per line); indexing or iterating gives `Line`s.
+
+    The judge reads the columns; `Line` views are for callers that want one line at a time.
+    `joined` is the lines' texts joined by newlines (no line holds one), so a pattern that cannot
+    cross a newline is searched once per document instead of once per line.
+    """
+
+    __slots__ = ("segments", "texts", "lows", "keys", "words", "blocks", "kinds", "dates", "joined",
+                 "starts", "bits")
+
+    def __init__(self, segments: list[list[Segment]], texts: list[str], lows: list[str], keys: list[str],
+                 words: np.ndarray, blocks: np.ndarray, kinds: list[str | None], dates: np.ndarray,
+                 joined: str, starts: np.ndarray, bits: np.ndarray) -> None:
+        self.segments, self.texts, self.lows, self.keys = segments, texts, lows, keys
+        self.words, self.blocks, self.kinds, self.dates = words, blocks, kinds, dates
+        self.joined, self.starts, self.bits = joined, starts, bits
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> Line:
+        if i < 0:
+            i += len(self.texts)
+        return Line(i, self.segments[i], self.texts[i], int(self.words[i]), int(self.blocks[i]),
+                    self.kinds[i], bool(self.dates[i]), self.keys[i])
+
+    def __iter__(self) -> Iterator[Line]:
+        return (self[i] for i in range(len(self.texts)))
+
+
 def norm_key(text: str) -> str:
     """A line's identity for repetition: letters and digits, lower case, nothing else.
 
@@ -123,170 +159,275 @@ def norm_key(text: str) -> str:
     return _NORM_DROP.sub("", text).lower()
 
 
-def line_table(doc: Document) -> list[Line]:
+def _per_line(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """How many of each line's characters have `flags` set (lines start at `starts` of the joined text)."""
+    return np.add.reduceat((flags != 0).view(np.int8), starts, dtype=np.int64)
+
+
+def _line_of(positions: list[int], starts: np.ndarray) -> np.ndarray:
+    """The lines holding these positions of the joined text."""
+    return np.searchsorted(starts, positions, side="right") - 1
+
+
+def line_table(doc: Document) -> LineTable:
     """The lines of `doc`, each with its text, word count, interface-phrase kind and date flag."""
-    out: list[Line] = []
+    segs = doc.segments
+    if not segs:
+        empty = np.zeros(0, dtype=np.int64)
+        return LineTable([], [], [], [], empty, empty, [], np.zeros(0, dtype=bool), "", empty, empty)
+    line_no = np.array([s.line for s in segs])
+    cuts = (np.flatnonzero(line_no[1:] != line_no[:-1]) + 1).tolist()
+    firsts = [0, *cuts]
+    lasts = [c - 1 for c in cuts] + [len(segs) - 1]
+    groups = [segs[a : b + 1] for a, b in zip(firsts, lasts, strict=True)]
     fixed = doc.fixed
-    for i, segs in enumerate(doc.lines()):
-        text = fixed[segs[0].start : segs[-1].end]
-        words = text.count(" ") + 1
-        if words < len(text) // 8 and _NO_SPACE_SCRIPT.search(text):
-            # Scripts written without spaces: about two characters make a word.
-            words = max(words, len(_NO_SPACE_SCRIPT.findall(text)) // 2)
-        kind = classify(text, words)
-        date = kind is None and words <= _DATE_WORDS and is_date_line(text)
-        out.append(Line(i, segs, text, words, segs[0].block, kind, date, norm_key(text)))
+    texts = [fixed[segs[a].start : segs[b].end] for a, b in zip(firsts, lasts, strict=True)]
+    n = len(texts)
+    joined = "\n".join(texts)
+    if joined.count("\n") != n - 1:
+        raise ValueError("a line of the split holds a newline")
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    starts = np.zeros(n, dtype=np.int64)
+    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    points, bits = _char_bits(joined)
+    words = _per_line(bits & _BLANK, starts) + 1
+    no_space = _per_line(bits & _NO_SPACE_BIT, starts)
+    # Scripts written without spaces: about two characters make a word.
+    sparse = (words < lengths // 8) & (no_space > 0)
+    words[sparse] = np.maximum(words[sparse], no_space[sparse] // 2)
+    word_list = words.tolist()
+    low_joined = joined.lower()
+    # Lower-casing the joined text is lower-casing each line: a newline is neither cased nor
+    # case-ignorable, so no line's context (Greek final sigma) reaches across it.
+    lows = low_joined.split("\n")
+    digits = _per_line(bits & _DIGIT_BIT, starts)
+    hinted = hinted_lines(low_joined, lows, np.flatnonzero(digits >= 8).tolist())
+    kinds = classify_lines(lows, word_list, hinted)
+    asked = [i for i, (kind, w, d) in enumerate(zip(kinds, word_list, digits.tolist(), strict=True))
+             if kind is None and w <= _DATE_WORDS and d]
+    dates = np.zeros(n, dtype=bool)
+    dates[asked] = [is_date_line(texts[i]) for i in asked]
+    kept = points[(bits & _KEY) != 0].tobytes().decode("utf-32-le", "surrogatepass")
+    norm = kept.lower().split("\n")  # `norm_key` of every line at once
+    keys = [low if length > _KEY_CHARS else key
+            for low, key, length in zip(lows, norm, lengths.tolist(), strict=True)]
+    blocks = np.array([segs[a].block for a in firsts])
+    return LineTable(groups, texts, lows, keys, words, blocks, kinds, dates, joined, starts, bits)
+
+
+def _line_langs(lines: LineTable, doc_lang: str) -> list[str]:
+    """The language whose stopwords count for each line: its longest segment's, else the document's."""
+    out = []
+    for segs in lines.segments:
+        lang = max(segs, key=lambda s: s.end - s.start).lang if len(segs) > 1 else segs[0].lang
+        # Short lines get unreliable labels from fastText; the document's language is a better guess.
+        out.append(doc_lang if lang == UNKNOWN_LANG or not has_list(lang) else lang)
     return out
 
 
-def _line_lang(segs: list[Segment], doc_lang: str) -> str:
-    lang = max(segs, key=lambda s: s.end - s.start).lang if len(segs) > 1 else segs[0].lang
-    # Short lines get unreliable labels from fastText; the document's language is a better guess.
-    if lang == UNKNOWN_LANG or not has_list(lang):
-        return doc_lang
-    return lang
-
-
 def _core(prose: np.ndarray, chars: np.ndarray, penalty: float = 80.0) -> tuple[int, int]:
-    """The stretch of lines with the most prose in it (maximum-sum run; other lines cost `penalty`)."""
+    """The stretch of lines with the most prose in it (maximum-sum run; other lines cost `penalty`).
+
+    Kadane's scan, in closed form: the run ending at line i starts after the lowest prefix sum
+    before it (the latest such line on ties), and the first line with the highest sum ends the best
+    run. Gains are whole numbers, so the prefix sums are exact.
+    """
     gain = np.where(prose > 0, chars, -penalty)
-    best = cur = 0.0
-    best_span = (0, -1)
-    start = 0
-    for i, g in enumerate(gain.tolist()):
-        if cur <= 0:
-            cur, start = g, i
-        else:
-            cur += g
-        if cur > best:
-            best, best_span = cur, (start, i)
-    return best_span
+    prefix = np.concatenate([[0.0], np.cumsum(gain)])
+    low = np.minimum.accumulate(prefix[:-1])
+    run = prefix[1:] - low
+    end = int(run.argmax())
+    if run[end] <= 0:
+        return (0, -1)
+    at_low = np.flatnonzero(prefix[: end + 1] == low[end])
+    return (int(at_low[-1]), end)
 
 
-def _window_mean(values: np.ndarray, k: int) -> np.ndarray:
-    """Mean of the k lines before and the k after each line (the line itself left out)."""
+def _window_means(values: np.ndarray, k: int) -> np.ndarray:
+    """Mean of the k lines before and the k after each line (the line itself left out), per column."""
     n = len(values)
-    padded = np.concatenate([np.zeros(k), values, np.zeros(k)])
-    csum = np.concatenate([[0.0], np.cumsum(padded)])
+    pad = np.zeros((k,) + values.shape[1:])
+    padded = np.concatenate([pad, values, pad])
+    csum = np.concatenate([np.zeros((1,) + values.shape[1:]), np.cumsum(padded, axis=0)])
     total = csum[2 * k + 1 : 2 * k + 1 + n] - csum[0:n] - values
-    ones = np.concatenate([np.zeros(k), np.ones(n), np.zeros(k)])
-    ocum = np.concatenate([[0.0], np.cumsum(ones)])
-    count = ocum[2 * k + 1 : 2 * k + 1 + n] - ocum[0:n] - 1
+    idx = np.arange(n)
+    count = np.minimum(idx, k) + np.minimum(n - 1 - idx, k)
+    count = count.reshape((n,) + (1,) * (values.ndim - 1))
     return total / np.maximum(count, 1)
 
 
-def feature_matrix(doc: Document, lines: list[Line], recurring: np.ndarray | None = None) -> np.ndarray:
+def _window_mean(values: np.ndarray, k: int) -> np.ndarray:
+    """Mean of the k lines before and the k after each line (the line itself left out).
+
+    >>> _window_mean(np.array([1.0, 0.0, 0.0, 1.0]), 1).tolist()
+    [0.0, 0.5, 0.5, 0.0]
+    """
+    return _window_means(values, k)
+
+
+def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None = None) -> np.ndarray:
     """One row of `FEATURES` per line of `lines` (`recurring`: share of a run's files with the line)."""
     n = len(lines)
     x = np.zeros((n, len(FEATURES)))
     if n == 0:
         return x
     col = _INDEX
-    doc_lang = doc.lang
-    seen: dict[str, int] = {}
-    counts: dict[str, int] = {}
-    for ln in lines:
-        counts[ln.key] = counts.get(ln.key, 0) + 1
-    block_sizes: dict[int, int] = {}
-    for ln in lines:
-        block_sizes[ln.block] = block_sizes.get(ln.block, 0) + 1
-    # One tuple per line, written to the matrix at once: numpy item writes and per-feature appends
-    # cost more than the features themselves.
-    rows: list[tuple] = []
-    kind_cells: list[tuple[int, int]] = []
-    for i, ln in enumerate(lines):
-        text = ln.text
-        nchar = len(text)
-        words = _WORDS.findall(text)
-        nw = len(words)
-        if ln.words > nw + 2 and _NO_SPACE_SCRIPT.search(text):
-            nw = ln.words  # the estimate line_table made for a script without spaces
-        if nw:
-            lows = list(map(str.lower, words))
-            lang = _line_lang(ln.segments, doc_lang)
-            if lang in NO_SPACE_LANGS:
-                sw = stopword_share_of_words(words, lang)
-            else:
-                sw = sum(map(stopword_set(lang).__contains__, lows)) / nw
-            title = sum(map(str.istitle, words)) / nw
-            site = sum(map(_SITE_WORDS.__contains__, lows)) / nw
-            upper = sum(map(str.isupper, words)) / nw
-        else:
-            sw = title = site = upper = 0.0
-        last = text[-1]
-        terminal = last in _TERMINAL
-        key = ln.key
-        repeat_later = bool(key) and key in seen
-        if key and not repeat_later:
-            seen[key] = i
-        rows.append((
-            nchar, nw, sw, terminal, last == ":", title,
-            len(_DIGIT.findall(text)) / nchar, len(_SYMBOL.findall(text)) / nchar, ln.date, repeat_later,
-            bool(key) and counts[key] > 1, block_sizes[ln.block], _BULLET.match(text) is not None,
-            text.endswith(_ELLIPSES), len(ln.segments), _SEPARATOR.search(text) is not None,
-            nw >= 6 and sw >= 0.1 and (terminal or nw >= 20), nw <= 3, sw * min(nw, 30) / 30,
-            site, upper, last == "?", ("://" in text or "www." in text or "@" in text),
-            nw >= 12 and (last.isalpha() or last in ",’'"),
-        ))
-        if ln.kind is not None:
-            kind_cells.append((i, col[_KIND_FEATURE[ln.kind]]))
-    x[:, _LOOP_COLUMNS] = np.array(rows, dtype=float)
-    # Counts became log scales here, for all lines at once.
-    for name, scale in (("log_chars", 5), ("log_words", 3), ("block_lines", 3), ("sentences", 2)):
-        x[:, col[name]] = np.log1p(x[:, col[name]]) / scale
-    for cell in kind_cells:
-        x[cell] = 1.0
+    texts, starts, bits, joined = lines.texts, lines.starts, lines.bits, lines.joined
+    chars = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    ends = starts + chars
+    last = bits[ends - 1]
+    last_char = [t[-1] for t in texts]
+    # Words: the pattern's runs of letters, found once in the joined text (no word crosses a newline).
+    letter = (bits & _LETTER) != 0
+    word_starts = letter.copy()
+    word_starts[1:] &= ~letter[:-1]
+    per_line = _per_line(word_starts, starts)
+    word_ends = letter.copy()
+    word_ends[:-1] &= ~letter[1:]
+    words = [joined[a : b + 1] for a, b in zip(np.flatnonzero(word_starts).tolist(),
+                                                np.flatnonzero(word_ends).tolist(), strict=True)]
+    word_line = np.repeat(np.arange(n), per_line)
+    nw = per_line.copy()
+    # Where line_table estimated the words of a script written without spaces, that estimate counts.
+    estimated = (lines.words > nw + 2) & (_per_line(bits & _NO_SPACE_BIT, starts) > 0)
+    nw[estimated] = lines.words[estimated]
+    lows = "\n".join(words).lower().split("\n") if words else []
+    # One dictionary look-up per word says which languages' stopword lists (and the site words) hold it.
+    held = np.fromiter(map(WORD_BITS.get, lows, repeat(0)), dtype=np.int64, count=len(words))
+    langs = _line_langs(lines, doc.lang)
+    lang_bits = {lang: language_bits(lang) for lang in set(langs)}
+    wanted = np.array([lang_bits[lang] for lang in langs], dtype=np.int64)
+    stop = np.bincount(word_line, weights=(held & wanted[word_line]) != 0, minlength=n)
+    site = np.bincount(word_line, weights=(held & SITE_BIT) != 0, minlength=n)
+    count = len(words)
+    title = np.bincount(word_line, weights=np.fromiter(map(str.istitle, words), bool, count), minlength=n)
+    upper = np.bincount(word_line, weights=np.fromiter(map(str.isupper, words), bool, count), minlength=n)
+    has_words = nw > 0
+    safe_nw = np.maximum(nw, 1)
+    sw = np.where(has_words, stop / safe_nw, 0.0)
+    if any(lang in NO_SPACE_LANGS for lang in lang_bits):
+        firsts = np.concatenate([[0], np.cumsum(per_line)]).tolist()
+        for i, lang in enumerate(langs):
+            if lang in NO_SPACE_LANGS and nw[i]:
+                sw[i] = stopword_share_of_words(words[firsts[i] : firsts[i + 1]], lang)
+    terminal = (last & _TERMINAL_BIT) != 0
+    x[:, col["log_chars"]] = np.log1p(chars) / 5
+    x[:, col["log_words"]] = np.log1p(nw) / 3
+    x[:, col["stopwords"]] = sw
+    x[:, col["ends_terminal"]] = terminal
+    x[:, col["ends_colon"]] = [c == ":" for c in last_char]
+    x[:, col["title_case"]] = np.where(has_words, title / safe_nw, 0.0)
+    x[:, col["digits"]] = _per_line(bits & _DIGIT_BIT, starts) / chars
+    x[:, col["symbols"]] = _per_line(bits & _SYMBOL_BIT, starts) / chars
+    x[:, col["date"]] = lines.dates
+    keys = lines.keys
+    first_seen = dict(zip(reversed(keys), range(n - 1, -1, -1), strict=True))
+    counts = Counter(keys)
+    keyed = np.fromiter(map(bool, keys), dtype=bool, count=n)
+    x[:, col["repeat_later"]] = keyed & (np.fromiter(map(first_seen.__getitem__, keys), np.int64, n)
+                                         != np.arange(n))
+    x[:, col["repeat_any"]] = keyed & (np.fromiter(map(counts.__getitem__, keys), np.int64, n) > 1)
+    _, inverse, block_count = np.unique(lines.blocks, return_inverse=True, return_counts=True)
+    x[:, col["block_lines"]] = np.log1p(block_count[inverse]) / 3
+    # A bullet: a bullet character, then whitespace (a line's second character is still inside it).
+    two = chars >= 2
+    bullet = np.zeros(n, dtype=bool)
+    bullet[two] = ((bits[starts[two]] & _BULLET_BIT) != 0) & ((bits[starts[two] + 1] & _WHITESPACE) != 0)
+    x[:, col["bullet"]] = bullet
+    x[:, col["ellipsis"]] = [t.endswith(_ELLIPSES) for t in texts]
+    x[:, col["sentences"]] = np.log1p(np.fromiter(map(len, lines.segments), np.int64, n)) / 2
+    x[:, col["separators"]] = _lines_matching(_SEPARATOR, joined, starts)
+    prose = (nw >= 6) & (sw >= 0.1) & (terminal | (nw >= 20))
+    short = nw <= 3
+    x[:, col["prose"]] = prose
+    x[:, col["short"]] = short
+    x[:, col["prose_score"]] = sw * np.minimum(nw, 30) / 30
+    x[:, col["site_words"]] = np.where(has_words, site / safe_nw, 0.0)
+    x[:, col["upper"]] = np.where(has_words, upper / safe_nw, 0.0)
+    x[:, col["question"]] = [c == "?" for c in last_char]
+    link = np.zeros(n, dtype=bool)
+    for mark in ("://", "www.", "@"):
+        link[_lines_holding(mark, joined, starts)] = True
+    x[:, col["link"]] = link
+    x[:, col["truncated"]] = (nw >= 12) & ((last & _TRUNC) != 0)
+    any_kind = np.zeros(n)
+    for i, kind in enumerate(lines.kinds):
+        if kind is not None:
+            x[i, _KIND_COLUMN[kind]] = 1.0
+            any_kind[i] = 1.0
     if recurring is not None:
         x[:, col["recurring"]] = recurring
     x[:, 0] = 1.0
     x[:, col["position"]] = np.arange(n) / max(1, n - 1)
     prose = x[:, col["prose"]]
-    chars = np.array([len(ln.text) for ln in lines], dtype=float)
-    lo, hi = _core(prose, chars)
+    fchars = chars.astype(float)
+    lo, hi = _core(prose, fchars)
     idx = np.arange(n)
     x[:, col["in_core"]] = (idx >= lo) & (idx <= hi)
     x[:, col["before_core"]] = idx < lo
     x[:, col["after_core"]] = idx > hi
     dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
     x[:, col["core_distance"]] = np.log1p(dist) / 3
-    x[:, col["context_prose"]] = _window_mean(prose, 2)
-    x[:, col["context_length"]] = _window_mean(x[:, col["log_chars"]], 2)
     x[1:, col["prev_prose"]] = prose[:-1]
     x[:-1, col["next_prose"]] = prose[1:]
     x[:, col["short_in_core"]] = x[:, col["short"]] * x[:, col["in_core"]]
-    x[:, col["neighbour_short_run"]] = _window_mean(x[:, col["short"]], 3)
-    kinds = np.zeros(n)
-    for i, _ in kind_cells:
-        kinds[i] = 1.0
-    x[:, col["any_kind"]] = kinds
+    x[:, col["any_kind"]] = any_kind
     x[0, col["first_line"]] = 1.0
-    x[:, col["char_position"]] = (np.cumsum(chars) - chars) / max(1.0, chars.sum())
-    tlo, thi = _core(prose, chars, penalty=150.0)
+    x[:, col["char_position"]] = (np.cumsum(fchars) - fchars) / max(1.0, fchars.sum())
+    tlo, thi = _core(prose, fchars, penalty=150.0)
     x[:, col["in_tight_core"]] = (idx >= tlo) & (idx <= thi)
     x[:, col["core_position"]] = np.clip((idx - lo) / max(1, hi - lo), -1, 2) / 2
-    x[:, col["prose_near_1"]] = _window_mean(prose, 1)
-    x[:, col["prose_near_5"]] = _window_mean(prose, 5)
-    x[:, col["short_near_8"]] = _window_mean(x[:, col["short"]], 8)
+    # Window means, several columns at a time (each column's sums are the same as on its own).
+    prose_short = x[:, [col["prose"], col["short"]]]
+    for k, pairs in ((1, (("prose_near_1", 0),)), (3, (("neighbour_short_run", 1),)),
+                     (5, (("prose_near_5", 0),)), (8, (("short_near_8", 1),))):
+        means = _window_means(prose_short, k)
+        for name, j in pairs:
+            x[:, col[name]] = means[:, j]
+    means = _window_means(x[:, [col["prose"], col["log_chars"]]], 2)
+    x[:, col["context_prose"]] = means[:, 0]
+    x[:, col["context_length"]] = means[:, 1]
     x[:, col["prose_above"]] = _distance_to(prose, forward=False)
     x[:, col["prose_below"]] = _distance_to(prose, forward=True)
     for name, src, shift in (("prev_stopwords", "stopwords", 1), ("next_stopwords", "stopwords", -1),
                              ("prev_words", "log_words", 1), ("next_words", "log_words", -1),
                              ("prev_terminal", "ends_terminal", 1), ("next_terminal", "ends_terminal", -1)):
         _shifted(x[:, col[name]], x[:, col[src]], shift)
-    _shifted(x[:, col["prev_kind"]], kinds, 1)
-    _shifted(x[:, col["next_kind"]], kinds, -1)
-    blocks = np.array([ln.block for ln in lines])
-    _, inverse, block_count = np.unique(blocks, return_inverse=True, return_counts=True)
+    _shifted(x[:, col["prev_kind"]], any_kind, 1)
+    _shifted(x[:, col["next_kind"]], any_kind, -1)
     x[:, col["block_prose"]] = np.bincount(inverse, weights=prose)[inverse] / block_count[inverse]
     from .title import find_title  # title finding reads the columns above
 
-    title, repeats = find_title(lines, x)
-    if title is not None:
-        x[title, col["is_title"]] = 1.0
-        x[:title, col["before_title"]] = 1.0
+    title_line, repeats = find_title(lines, x)
+    if title_line is not None:
+        x[title_line, col["is_title"]] = 1.0
+        x[:title_line, col["before_title"]] = 1.0
         for i in repeats:
             x[i, col["title_repeat"]] = 1.0
     return x
+
+
+def _lines_matching(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.ndarray:
+    """Which lines `pattern` finds something in (a pattern that cannot match a newline)."""
+    out = np.zeros(len(starts), dtype=bool)
+    found = [m.start() for m in pattern.finditer(joined)]
+    if found:
+        out[_line_of(found, starts)] = True
+    return out
+
+
+def _lines_holding(needle: str, joined: str, starts: np.ndarray) -> list[int]:
+    """The lines that hold `needle` (which holds no newline), found with one scan of the joined text."""
+    out = []
+    pos = joined.find(needle)
+    while pos >= 0:
+        line = int(np.searchsorted(starts, pos, side="right")) - 1
+        out.append(line)
+        nxt = joined.find("\n", pos)  # one hit is enough: go on from the next line
+        if nxt < 0:
+            break
+        pos = joined.find(needle, nxt + 1)
+    return out
 
 
 def _shifted(out: np.ndarray, values: np.ndarray, shift: int) -> None:

@@ -61,7 +61,7 @@ from pathlib import Path
 import numpy as np
 
 from ..document import CHROME, UNKNOWN_LANG, Document
-from .features import FEATURES, Line, feature_matrix, line_table
+from .features import FEATURES, LineTable, feature_matrix, line_table
 from .recurrence import RecurrenceIndex
 
 _MODEL_NAME = "chrome-judge.json"
@@ -140,21 +140,20 @@ def judge_chrome(doc: Document, recurrence: RecurrenceIndex | None = None) -> No
 def judge_with(doc: Document, recurrence: RecurrenceIndex | None, model: ChromeModel) -> None:
     """`judge_chrome` with a given model (training and evaluation use this)."""
     lines = line_table(doc)
-    if not lines:
+    if not len(lines):
         return
-    recurring = recurrence.shares([ln.key for ln in lines]) if recurrence is not None else None
+    recurring = recurrence.shares(lines.keys) if recurrence is not None else None
     x = feature_matrix(doc, lines, recurring)
     reasons = decide(lines, x, model)
-    for ln, reason in zip(lines, reasons, strict=True):
-        if reason == "caption" and _foreign_caption(doc, ln.segments):
+    for segments, reason in zip(lines.segments, reasons, strict=True):
+        if not reason or reason == "caption" and _foreign_caption(doc, segments):
             # A caption in the page's own language is furniture; one that describes something in
             # another language is a foreign segment like any other, for the foreign policy to
             # translate or drop. A bare credit ("Kuva: Lehtikuva") is furniture in any language.
             continue
-        if reason:
-            for seg in ln.segments:
-                seg.verdict = CHROME
-                seg.reason = reason
+        for seg in segments:
+            seg.verdict = CHROME
+            seg.reason = reason
 
 
 # Words a caption needs before it counts as describing something rather than crediting someone.
@@ -170,81 +169,91 @@ def _foreign_caption(doc: Document, segments: list) -> bool:
 
 
 _C = {name: i for i, name in enumerate(FEATURES)}
+# Reason codes as numbers while deciding (0: kept), so every rule is one array operation.
+_REASONS = ["", "duplicate-title", "date", "boilerplate-recurring", "sidebar", "related", "duplicate", "nav",
+            "short-fragment", "share", "comment-form", "cookie", "appeal", "copyright", "caption", "tags",
+            "byline"]
+_CODE = {reason: code for code, reason in enumerate(_REASONS)}
+_HARD_CODES = np.array([_CODE[kind] for kind in sorted(_HARD_KINDS)])
 
 
-def decide(lines: list[Line], x: np.ndarray, model: ChromeModel) -> list[str]:
-    """A reason code for each chrome line, "" for each kept line."""
+def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
+    """A reason code for each chrome line, "" for each kept line.
+
+    The rules are tried in order and the first that holds gives the reason; a line no rule takes goes
+    when the model says so.
+    """
     n = len(lines)
-    reasons = [""] * n
     keep_p = model.keep_probability(x)
     is_title = x[:, _C["is_title"]]
     title = int(is_title.argmax()) if is_title.any() else None
-    prose = x[:, _C["prose"]]
+    prose = x[:, _C["prose"]] > 0
     first_prose = int(prose.argmax()) if prose.any() else -1
     n_prose = int(prose.sum())
-    headings = []
-    for i, ln in enumerate(lines):
-        if i == title:
-            continue
-        row = x[i]
-        if row[_C["title_repeat"]]:
-            reasons[i] = "duplicate-title"
-            continue
-        kind = ln.kind
-        if ln.date:
-            reasons[i] = "date"
-            continue
-        if kind in _HARD_KINDS and (ln.words <= 30 or kind == "caption"):
-            reasons[i] = kind
-            continue
-        if row[_C["recurring"]] >= _RECURRING_SHARE and ln.words <= _RECURRING_MAX_WORDS and not prose[i]:
-            reasons[i] = "boilerplate-recurring"
-            continue
-        if i >= 2 and lines[i - 1].key and lines[i - 1].key == lines[i - 2].key and not lines[i - 1].kind:
-            reasons[i] = "sidebar"  # a paragraph under a term printed twice: a glossary or tooltip box
-            continue
-        if (row[_C["truncated"]] and ln.words >= _TEASER_WORDS and (i + 1 == n or not prose[i + 1])
-                and i > first_prose and n_prose >= 3):
-            reasons[i] = "related"  # a paragraph cut off mid-sentence that ends a run of prose: a teaser
-            continue
-        # A heading: between paragraphs, opening the document, after the title, or (with no title
-        # found) the line right above the first paragraph, which is then the headline.
-        opens_article = title is None and i + 1 == first_prose and ln.words >= 2
-        if kind is None and ln.words <= _HEADING_WORDS and i + 1 < n and prose[i + 1] and (
-            i == 0 or prose[i - 1] or i - 1 == title or opens_article
-        ):
-            headings.append(i)
-        if keep_p[i] < model.threshold:
-            reasons[i] = _shape_reason(ln, row)
+    words = lines.words
+    kind = np.array([_CODE[k] if k is not None else 0 for k in lines.kinds])
+    idx = np.arange(n)
+    next_prose = np.append(prose[1:], False)
+    keys = lines.keys
+    # A paragraph under a term printed twice: a glossary or tooltip box.
+    under_pair = np.zeros(n, dtype=bool)
+    under_pair[2:] = [bool(k) and k == j and not ki
+                      for k, j, ki in zip(keys[1:-1], keys[:-2], lines.kinds[1:-1], strict=True)]
+    rules = [
+        (x[:, _C["title_repeat"]] > 0, _CODE["duplicate-title"]),
+        (lines.dates, _CODE["date"]),
+        (np.isin(kind, _HARD_CODES) & ((words <= 30) | (kind == _CODE["caption"])), kind),
+        ((x[:, _C["recurring"]] >= _RECURRING_SHARE) & (words <= _RECURRING_MAX_WORDS) & ~prose,
+         _CODE["boilerplate-recurring"]),
+        (under_pair, _CODE["sidebar"]),
+        # A paragraph cut off mid-sentence that ends a run of prose: a teaser.
+        ((x[:, _C["truncated"]] > 0) & (words >= _TEASER_WORDS) & ~next_prose & (idx > first_prose)
+         & (n_prose >= 3), _CODE["related"]),
+    ]
+    code = np.zeros(n, dtype=np.int64)
+    open_ = np.ones(n, dtype=bool)
+    if title is not None:
+        open_[title] = False
+    for holds, reason in rules:
+        hit = open_ & holds
+        code[hit] = reason[hit] if isinstance(reason, np.ndarray) else reason
+        open_ &= ~hit
+    # A heading: between paragraphs, opening the document, after the title, or (with no title
+    # found) the line right above the first paragraph, which is then the headline.
+    prev_prose = np.insert(prose[:-1], 0, False)
+    opens_article = (title is None) & (idx + 1 == first_prose) & (words >= 2)
+    heading = open_ & (kind == 0) & (words <= _HEADING_WORDS) & next_prose & (
+        (idx == 0) | prev_prose | (idx - 1 == (title if title is not None else -2)) | opens_article)
+    rejected = open_ & (keep_p < model.threshold)
+    code[rejected] = _shape_codes(kind, words, x)[rejected]
     # A heading stays when the paragraph it introduces stays (a teaser's headline goes with the teaser).
-    for i in headings:
-        if not reasons[i + 1]:
-            reasons[i] = ""
-    _fill_runs(lines, reasons, prose)
-    return reasons
+    heading[:-1] &= code[1:] == 0
+    code[heading] = 0
+    _fill_runs(code, prose, words)
+    return [_REASONS[c] for c in code.tolist()]
 
 
-def _fill_runs(lines: list[Line], reasons: list[str], prose: np.ndarray) -> None:
+def _fill_runs(code: np.ndarray, prose: np.ndarray, words: np.ndarray) -> None:
     """A short kept line between two lines removed for the same hard reason goes with them.
 
     Appeals, comment forms and share bars come as runs of lines, some of which match no phrase
-    ("Be with us on every platform" between two bank-card lines).
+    ("Be with us on every platform" between two bank-card lines). A line filled so is followed by a
+    removed line, so no fill depends on another and all are made at once.
     """
-    for i in range(1, len(lines) - 1):
-        before, after = reasons[i - 1], reasons[i + 1]
-        if (not reasons[i] and before == after and before in _HARD_KINDS and not prose[i]
-                and lines[i].words <= _HEADING_WORDS):
-            reasons[i] = before
+    before, after = code[:-2], code[2:]
+    fill = (code[1:-1] == 0) & (before == after) & np.isin(before, _HARD_CODES) & ~prose[1:-1] & (
+        words[1:-1] <= _HEADING_WORDS)
+    code[1:-1][fill] = before[fill]
 
 
-def _shape_reason(ln: Line, row: np.ndarray) -> str:
-    """Why a line the model rejected goes, by what it matched or what it looks like."""
-    if ln.kind is not None:
-        return ln.kind
-    if row[_C["repeat_later"]]:
-        return "duplicate"
-    if row[_C["recurring"]] >= _RECURRING_SHARE:
-        return "boilerplate-recurring"
-    if ln.words >= 15:
-        return "related" if row[_C["after_core"]] or row[_C["ellipsis"]] else "sidebar"
-    return "nav" if row[_C["neighbour_short_run"]] >= 0.5 else "short-fragment"
+def _shape_codes(kind: np.ndarray, words: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Why each line the model rejected goes, by what it matched or what it looks like."""
+    return np.select(
+        [kind > 0, x[:, _C["repeat_later"]] > 0, x[:, _C["recurring"]] >= _RECURRING_SHARE, words >= 15,
+         x[:, _C["neighbour_short_run"]] >= 0.5],
+        [kind, _CODE["duplicate"], _CODE["boilerplate-recurring"],
+         np.where((x[:, _C["after_core"]] > 0) | (x[:, _C["ellipsis"]] > 0), _CODE["related"],
+                  _CODE["sidebar"]),
+         _CODE["nav"]],
+        _CODE["short-fragment"],
+    )

@@ -15,6 +15,7 @@ Dutch, Polish, Czech, Russian, Ukrainian and a few more, written from general kn
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import regex
 
@@ -377,6 +378,61 @@ def _caption_tail(low: str) -> str | None:
     if (tail.endswith(")") or ":" in tail) and _CREDIT_END.search(tail):
         return "caption"
     return None
+
+
+def classify_lines(lows: list[str], words: list[int], hinted: list[bool]) -> list[str | None]:
+    """`classify` for all lines of a document: their lower-cased texts, word counts, and whether each
+    holds a hint of a cookie notice or an appeal (`hinted_lines`).
+
+    >>> classify_lines(["read more »", "spenden sie jetzt per paypal"], [3, 5], [False, True])
+    ['nav', 'appeal']
+    """
+    out: list[str | None] = []
+    for low, count, hint in zip(lows, words, hinted, strict=True):
+        if count <= PREFIX_WORDS:
+            kind = _line_kind(low) if count <= LINE_WORDS else None
+            kind = kind or _prefix_kind(low) or _caption_tail(low)
+            if kind is None and hint and count >= 3:
+                kind = _anywhere_match(low)
+        else:
+            kind = _caption_kind(low)
+            if kind is None and hint and len(low) <= ANYWHERE_CHARS:
+                kind = _anywhere_match(low)
+        out.append(kind)
+    return out
+
+
+def _anywhere_match(low: str) -> str | None:
+    m = _ANYWHERE.search(low)
+    return m.lastgroup if m else None
+
+
+def hinted_lines(joined: str, lows: list[str], many_digits: list[int]) -> list[bool]:
+    """For each line, whether it holds a word that cookie notices or appeals need (`_has_hint`).
+
+    `joined` is `lows` joined by newlines; each hint is looked for once in it, not once per line. Only
+    the lines in `many_digits` (those with eight digits or more) can hold a card number.
+
+    >>> lows = ["home", "we use cookies", "card 1234 5678"]
+    >>> hinted_lines("\\n".join(lows), lows, [2])
+    [False, True, True]
+    """
+    starts = [0]
+    for low in lows[:-1]:
+        starts.append(starts[-1] + len(low) + 1)
+    out = [False] * len(lows)
+    for i in many_digits:
+        out[i] = _CARD.search(lows[i]) is not None
+    hits = []
+    for hint in ("cookie", *_APPEAL_HINTS):
+        pos = joined.find(hint)
+        while pos >= 0:
+            hits.append(pos)
+            nxt = joined.find("\n", pos)  # one hit is enough: go on from the next line
+            pos = joined.find(hint, nxt + 1) if nxt >= 0 else -1
+    for pos in hits:
+        out[bisect_right(starts, pos) - 1] = True
+    return out
 
 
 def is_date_line(text: str) -> bool:

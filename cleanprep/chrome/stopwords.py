@@ -16,6 +16,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _LISTS = {
@@ -127,6 +129,50 @@ _CJK_FUNCTION_CHARS = frozenset("的了是在和有我这他们也就不人都�
 NO_SPACE_LANGS = frozenset({"zh", "ja", "wuu", "yue", "th", "lo", "km", "my"})
 
 WORD = regex.compile(r"[\p{L}\p{M}']+")
+
+
+# Words a site uses to talk about itself (site, newsletter, privacy, comments, rights) in many languages:
+# common in notices, bios and footers, rare in articles.
+SITE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "website site blog newsletter subscribe subscription privacy policy cookie cookies copyright rights "
+        "reserved comment comments login register account email mail click link links share follow author "
+        "editor webseite seite homepage abonnieren abonnement datenschutz datenschutzerklärung impressum "
+        "rechte vorbehalten kommentar kommentare anmelden registrieren konto klicken teilen folgen autor "
+        "autorin redaktion abonner confidentialité droits réservés commentaire commentaires connexion compte "
+        "cliquez partager suivre auteur rédaction sitio web suscribirse suscripción privacidad derechos "
+        "reservados comentario comentarios cuenta haga clic compartir seguir redacción sito iscriviti "
+        "iscrizione diritti riservati commento commenti accedi condividi seguici autore redazione strona "
+        "serwis subskrybuj prywatności prawa zastrzeżone komentarz komentarze zaloguj udostępnij сайт "
+        "подписаться подписка конфиденциальности права защищены комментарий комментарии войти поделиться "
+        "автор редакция підписатися підписка конфіденційності захищені коментар коментарі увійти поділитися "
+        "редакція youtube facebook instagram twitter telegram whatsapp podcast app apps download "
+        "herunterladen channel kanal canal canale kanał канал paywall inbox posteingang spam moderated "
+        "moderiert newsletters",
+    )
+)
+
+# Every stopword list's words and the site words, each with a bit per list that holds it (bit 0: a
+# site word), so one dictionary look-up per word answers for every language of a document at once.
+SITE_BIT = 1
+_LIST_BITS: dict[frozenset[str], int] = {}
+for _set in _SETS.values():
+    _LIST_BITS.setdefault(_set, 2 << len(_LIST_BITS))
+_ALL_BITS = sum(_LIST_BITS.values())
+WORD_BITS: dict[str, int] = dict.fromkeys(SITE_WORDS, SITE_BIT)
+for _set, _bit in _LIST_BITS.items():
+    for _word in _set:
+        WORD_BITS[_word] = WORD_BITS.get(_word, 0) | _bit
+
+
+def language_bits(lang: str) -> int:
+    """The bits of `WORD_BITS` that mark a stopword of `lang` (every list's, like `stopword_set`).
+
+    >>> bool(WORD_BITS["und"] & language_bits("de")), bool(WORD_BITS["und"] & language_bits("en"))
+    (True, False)
+    """
+    return _LIST_BITS[_SETS[lang]] if lang in _SETS else _ALL_BITS
 
 
 def stopword_set(lang: str) -> frozenset[str]:

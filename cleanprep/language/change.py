@@ -64,8 +64,10 @@ def _count_before(starts: list[int], pos: int) -> int:
 
 def worth_trying(words: int, guesses: Guesses, host: str) -> bool:
     """A long segment whose guesses split between the host and another language."""
-    if words < MIN_WORDS:
-        return False
+    return words >= MIN_WORDS and _split_guesses(guesses, host)
+
+
+def _split_guesses(guesses: Guesses, host: str) -> bool:
     p_host = 0.0
     p_other = 0.0
     for lang, p in guesses:
@@ -82,7 +84,8 @@ def find_cuts(texts: list[str], guesses: list[Guesses], host: str,
     tries: list[tuple[int, int]] = []
     pieces: list[str] = []
     for i, (text, g) in enumerate(zip(texts, guesses, strict=True)):
-        if not worth_trying(len(text.split()), g, host):
+        # The guesses rule out almost every segment; counting words costs more, so it comes second.
+        if not _split_guesses(g, host) or len(text.split()) < MIN_WORDS:
             continue
         for cut in cut_candidates(text):
             tries.append((i, cut))

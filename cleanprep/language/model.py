@@ -67,6 +67,13 @@ def predict_batch(model, texts: list[str], k: int = 3) -> list[list[tuple[str, f
     clean = [_SURROGATE.sub("\ufffd", t.replace("\n", " ")) if not t.isascii() else t.replace("\n", " ")
              for t in texts]
     labels, probs = model.f.multilinePredict(clean, k, 0.0, "strict")
-    # "__label__" is 9 characters; tolist() turns numpy floats into Python floats in one C call.
-    return [list(zip([lab[9:] for lab in labs], np.asarray(ps).tolist(), strict=True))
-            for labs, ps in zip(labels, probs, strict=True)]
+    # "__label__" is 9 characters; tolist() turns numpy floats into Python floats in one C call
+    # for the whole batch (a text without words gets no guesses, so the rows differ in length).
+    flat = np.concatenate(probs).tolist()
+    out = []
+    pos = 0
+    for labs in labels:
+        end = pos + len(labs)
+        out.append(list(zip([lab[9:] for lab in labs], flat[pos:end], strict=True)))
+        pos = end
+    return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
 import regex
 
 LATIN, CYRILLIC, GREEK, ARABIC, HEBREW, HAN, KANA, HANGUL = "L", "C", "G", "A", "H", "Z", "J", "K"
@@ -87,8 +88,19 @@ _TABLE = _build_table()
 _ASTRAL = regex.compile(r"[^\u0000-\uffff]")
 
 
+# The same table for numpy, over all of Unicode: a whole document's codes in one vectorised lookup.
+_NP_TABLE = np.full(0x110000, ord(NEUTRAL), dtype=np.uint8)
+_NP_TABLE[: len(_TABLE)] = np.frombuffer(_TABLE.encode("ascii"), dtype=np.uint8)
+# Below this length str.translate's per-call cost is lower than numpy's.
+_NUMPY_FROM = 256
+
+
 def script_codes(text: str) -> str:
     """One script code per character of `text` (same length; a space where no script applies)."""
+    if len(text) >= _NUMPY_FROM:
+        # utf-32 keeps one code point per item; surrogatepass lets lone surrogates through (neutral).
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        return _NP_TABLE[points].tobytes().decode("ascii")
     codes = text.translate(_TABLE)
     return _ASTRAL.sub(NEUTRAL, codes) if not codes.isascii() and _ASTRAL.search(codes) else codes
 
@@ -194,12 +206,12 @@ def _least_weight(runs: list[list], i: int) -> int:
 _SPACE_RUN = regex.compile(r"\s+")
 
 
-def split_on_script(text: str, segments: list) -> list:
+def split_on_script(text: str, segments: list, codes: str | None = None) -> list:
     """Cut each segment where its script changes for good (see `switch_points`).
 
     The cut goes at the last whitespace before the new script (so "experience.* なお" cuts after
     "*"), or right before its first letter when there is no whitespace; pieces keep their block
-    and line and have no surrounding whitespace.
+    and line and have no surrounding whitespace. `codes`, when given, is `script_codes(text)`.
     """
     out = []
     for seg in segments:
@@ -207,7 +219,7 @@ def split_on_script(text: str, segments: list) -> list:
         if content.isascii():
             out.append(seg)
             continue
-        points = switch_points(script_codes(content))
+        points = switch_points(script_codes(content) if codes is None else codes[seg.start : seg.end])
         if not points:
             out.append(seg)
             continue

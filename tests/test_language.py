@@ -253,3 +253,13 @@ def test_without_lingua_a_language_the_model_lacks_is_still_found_foreign() -> N
         f"{ENGLISH}\nApho kunokwenzeka, kucelwa iinqununu zezikolo zikhwelisane xa zisiya kule nkomfa."
     )
     assert doc.segments[-1].lang != "en"
+
+
+def test_texts_without_words_get_no_guesses_and_the_rest_keep_theirs() -> None:
+    from cleanprep.language.model import load_model, predict_batch
+
+    texts = ["Слава Україні, героям слава", "12", "", "The cat sat on the mat"]
+    got = predict_batch(load_model(), texts, k=2)
+    assert [len(g) for g in got] == [2, 0, 0, 2]
+    assert got[0][0][0] == "uk" and got[3][0][0] == "en"
+    assert all(isinstance(p, float) for g in got for _, p in g)

@@ -52,3 +52,17 @@ def test_sentences_in_other_scripts_are_split():
 def test_empty_and_blank_text_give_no_segments():
     assert _split("").segments == []
     assert _split(" \n\n \t\n").segments == []
+
+
+def test_information_separators_count_as_text_inside_a_line_but_not_at_its_end():
+    # \x1c-\x1f are not whitespace to the line pattern but are to str.rstrip: the fast line path must
+    # not change what the split has always done with them.
+    doc = _split("Mr\x1c\n\x1c\nAbc. Def\x1f  \n\nNext")
+    got = [(doc.content(s), s.block, s.line) for s in doc.segments]
+    assert got == [("Mr", 0, 0), ("Abc.", 0, 2), ("Def", 0, 2), ("Next", 1, 3)]
+
+
+def test_unicode_spaces_and_carriage_returns_separate_nothing_but_are_trimmed():
+    doc = _split("\u3000Title\xa0\r\n\u2028\nBody. Text")
+    got = [(doc.content(s), s.block, s.line) for s in doc.segments]
+    assert got == [("Title", 0, 0), ("Body.", 1, 1), ("Text", 1, 1)]

@@ -73,7 +73,11 @@ def _chunks(docs, size: int = CHUNK):  # noqa: ANN001, ANN202
 def run(args: argparse.Namespace) -> int:
     """Detect every record; a bad line or a record that fails is reported (with its line) and skipped."""
     from ..language.model import load_model
+    from ..language.second import warm_up
 
+    # lingua's models load in a thread while fastText's loads here; worker processes forked later
+    # share both instead of each loading its own.
+    warm_up()
     load_model()
     source = _source(args.input)
     if source is None:

@@ -118,20 +118,22 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
     for n, (text, guesses) in enumerate(zip(texts, predictions, strict=True)):
         if text.isascii():
             letters = len(text.encode().translate(None, _ASCII_NON_LETTERS))
-            weights = {LATIN: letters} if letters else {}
             script = LATIN if letters else NEUTRAL
+            mixed = False
         else:
             known = codes[n] if codes is not None else None
             weights = script_weights(script_codes(text) if known is None else known)
             letters = sum(weights.values())
             script = dominant_of(weights)
+            mixed = len(weights) > 1
         allowed = cyrillic_candidates(text) if script == CYRILLIC else None
         probs: dict[str, float] = {}
         if script == LATIN:
             for label, p in guesses:
-                if label not in _NON_LATIN:
-                    lang = ALIASES.get(label, label)
-                    probs[lang] = probs.get(lang, 0.0) + p
+                lang = _LATIN_NAMES.get(label) or _latin_name(label)
+                if lang != "-":
+                    # (0.0 + p is p: a first guess needs no addition.)
+                    probs[lang] = probs[lang] + p if lang in probs else p
         else:
             script_langs = _SCRIPT_SETS.get(script)
             for label, p in guesses:
@@ -148,10 +150,20 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
             if words <= NAMELIKE_MAX_WORDS:
                 words = len(_WORD.findall(text))  # "1 min read" is two words, "Tags :" one
         namelike = words <= NAMELIKE_MAX_WORDS and len(_CAPITALISED.findall(text)) * 4 >= words * 3
-        ev = Evidence(probs, script, allowed, letters, words, namelike, text, len(weights) > 1)
+        ev = Evidence(probs, script, allowed, letters, words, namelike, text, mixed)
         ev.best()  # main_language and decide both ask for it
         out.append(ev)
     return out
+
+
+# fastText label -> the language it names in Latin script ("-": a language of another script).
+_LATIN_NAMES: dict[str, str] = {}
+
+
+def _latin_name(label: str) -> str:
+    name = "-" if label in _NON_LATIN else ALIASES.get(label, label)
+    _LATIN_NAMES[label] = name
+    return name
 
 
 def _by_words(table: tuple[tuple[int, float], ...], long: float, words: int) -> float:

@@ -32,12 +32,6 @@ from .second import warm_up
 
 # How many of fastText's guesses to weigh: the right language is almost always among them.
 TOP_K = 4
-# Short segments repeat across a site's pages (menus, "Reply", "Share": a third of the segments of a
-# web crawl); their guesses and evidence depend on the text alone, so each process keeps them.
-# Long sentences rarely repeat and would only fill memory.
-CACHE_CHARS = 80
-CACHE_SIZE = 100_000
-_cache: dict[str, tuple[list[tuple[str, float]], Evidence]] = {}
 
 
 @dataclass
@@ -76,36 +70,14 @@ def identify(doc: Document, target: str | None = None) -> None:
         texts.append(text)
         # Normalising changed the script of some letters: those codes are worked out afresh.
         seg_codes.append(None if text.isascii() or text != raw else codes[s.start : s.end])
-    guesses, evidence = _guesses_and_evidence(texts, seg_codes)
+    guesses = predict_batch(load_model(), texts, k=TOP_K)
+    evidence = gather(texts, guesses, seg_codes)
     doc.lang, doc.lang_score = main_language(evidence, target)
     if doc.lang != UNKNOWN_LANG:
         evidence = _cut_on_language(doc, texts, guesses, evidence)
     for seg, ev in zip(doc.segments, evidence, strict=True):
         seg.lang, seg.score = decide(ev, doc.lang)
     smooth(doc.segments, evidence, doc.lang)
-
-
-def _guesses_and_evidence(texts: list[str], codes: list[str | None]) -> tuple[list, list[Evidence]]:
-    """fastText's guesses and the evidence for each text; short texts seen before come from the cache."""
-    cache = _cache
-    hits = [cache.get(t) if len(t) <= CACHE_CHARS else None for t in texts]
-    todo = [i for i, hit in enumerate(hits) if hit is None]
-    todo_texts = [texts[i] for i in todo]
-    fresh_guesses = predict_batch(load_model(), todo_texts, k=TOP_K)
-    fresh_evidence = gather(todo_texts, fresh_guesses, [codes[i] for i in todo])
-    fresh = iter(zip(fresh_guesses, fresh_evidence, strict=True))
-    if len(cache) + len(todo) > CACHE_SIZE:
-        cache.clear()
-    guesses = []
-    evidence = []
-    for t, hit in zip(texts, hits, strict=True):
-        if hit is None:
-            hit = next(fresh)
-            if len(t) <= CACHE_CHARS:
-                cache[t] = hit
-        guesses.append(hit[0])
-        evidence.append(hit[1])
-    return guesses, evidence
 
 
 def _cut_on_language(

@@ -11,6 +11,7 @@ import os
 import re
 import threading
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
@@ -70,10 +71,6 @@ def predict_batch(model, texts: list[str], k: int = 3) -> list[list[tuple[str, f
     # "__label__" is 9 characters; tolist() turns numpy floats into Python floats in one C call
     # for the whole batch (a text without words gets no guesses, so the rows differ in length).
     flat = np.concatenate(probs).tolist()
-    out = []
-    pos = 0
-    for labs in labels:
-        end = pos + len(labs)
-        out.append(list(zip([lab[9:] for lab in labs], flat[pos:end], strict=True)))
-        pos = end
-    return out
+    ends = list(accumulate(map(len, labels)))
+    return [list(zip([lab[9:] for lab in labs], flat[end - len(labs) : end], strict=True))
+            for labs, end in zip(labels, ends, strict=True)]

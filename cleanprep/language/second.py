@@ -63,16 +63,33 @@ def warm_up() -> None:
     """Start loading lingua's models in the background (once per process; nothing without lingua).
 
     lingua loads its models outside Python's global lock, so this overlaps with fastText's work;
-    the first `second_opinion` waits for it.
+    the first `second_opinion` waits for it. A process forked meanwhile waits too (see `_before_fork`),
+    so forked workers share the loaded models instead of each loading its own.
     """
     global _warming
     if _warming is not None or _lingua() is None:
         return
     with _warm_lock:
         if _warming is None:
-            _warming = threading.Thread(target=lambda: _detector(WARM_LANGUAGES), name="lingua-warm-up",
-                                        daemon=True)
+            _warming = threading.Thread(target=_load_warm_models, name="lingua-warm-up", daemon=True)
             _warming.start()
+
+
+def _load_warm_models() -> None:
+    # Building a detector loads nothing: lingua reads a language's models the first time it weighs
+    # that language, so one small text makes it read all of them now.
+    _detector(WARM_LANGUAGES).compute_language_confidence_values("warm up")
+
+
+def _before_fork() -> None:
+    # A child forked while lingua is loading could inherit its locks held by a thread that does not
+    # exist in the child; waiting also lets every child share the models.
+    if _warming is not None and _warming.is_alive():
+        _warming.join()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork)
 
 
 @lru_cache(maxsize=512)

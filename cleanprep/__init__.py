@@ -15,8 +15,6 @@ from typing import Any
 
 from .config import Config, ConfigError
 from .document import Document, LanguageSpan, Segment
-from .language import DetectResult, detect
-from .pipeline import Pipeline
 
 __version__ = "0.1.0"
 
@@ -34,6 +32,27 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    # The pipeline and the language model's code load on first use, so `cleanprep --version` and
+    # commands that need only part of the package start fast.
+    if name == "Pipeline":
+        from .pipeline import Pipeline
+
+        return Pipeline
+    if name == "DetectResult":
+        from .language import DetectResult
+
+        return DetectResult
+    raise AttributeError(f"module 'cleanprep' has no attribute {name!r}")
+
+
+def detect(text: str) -> Any:
+    """Language spans of `text`: `cleanprep.language.detect` (see there)."""
+    from .language import detect as _detect
+
+    return _detect(text)
+
+
 def clean(text: str, config: Config | None = None, **options: Any) -> Document:
     """Clean one text. The result has `.clean` (the text), `.lang`, and `.segments` with verdicts.
 
@@ -41,6 +60,8 @@ def clean(text: str, config: Config | None = None, **options: Any) -> Document:
     the command line's options.
     """
     cfg = (config or Config(jobs=1)).with_options(**options) if options else (config or Config(jobs=1))
+    from .pipeline import Pipeline
+
     doc = next(Pipeline(cfg).run([text]))
     if doc.error is not None:
         raise RuntimeError(f"cleanprep could not clean this text: {doc.error}")

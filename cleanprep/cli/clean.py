@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from ..config import ConfigError
-from ..runner import RunOptions, run_clean
 from .options import add_pipeline_options, config_from_args
 
 EXAMPLES = """examples:
@@ -48,6 +47,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..runner import RunOptions, run_clean
+
     config = config_from_args(args)
     outdir = None if args.output == "-" else Path(args.output)
     if args.engine == "ray" and (args.html_report or args.explain):

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from ..config import Config
 from ..examples import PAGES
-from ..runner import RunOptions, run_clean
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="clean the built-in example pages and show the result",
                        description="Clean the example pages that ship with cleanprep into OUTDIR.",
-                       epilog="examples:\n  cleanprep demo                  clean the examples into demo-out/\n"
+                       epilog="examples:\n"
+                              "  cleanprep demo                  clean the examples into demo-out/\n"
                               "  cleanprep demo --foreign drop   drop foreign segments instead",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("-o", "--output", default="demo-out", metavar="OUTDIR", help="default: demo-out")
@@ -22,6 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..runner import RunOptions, run_clean
+
     outdir = Path(args.output)
     summary = run_clean([str(PAGES)], Config(foreign=args.foreign),
                         RunOptions(outdir=outdir, report=outdir / "report.json", progress=False))

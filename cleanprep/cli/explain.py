@@ -13,7 +13,6 @@ from pathlib import Path
 
 from ..explain import ReportData, TerminalView, write_html
 from ..explain.report import DEFAULT_MAX_DOCUMENTS
-from ..runner import RunOptions, run_clean
 from .options import add_pipeline_options, config_from_args
 
 EXAMPLES = """examples:
@@ -47,6 +46,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..runner import RunOptions, run_clean
+
     config = config_from_args(args)
     if args.max_documents < 0:
         print("cleanprep: --max-documents must be 0 or more", file=sys.stderr)

@@ -40,6 +40,7 @@ from .report import (
     TRANSLATED,
     ReportData,
     outcome,
+    record_lines,
 )
 from .svg import Slice, bar_chart, donut, share_bar
 
@@ -226,18 +227,6 @@ def _package(seg: dict[str, Any]) -> str:
     return f'<div class="package">{escape(seg["package"])}</div>' if seg.get("package") else ""
 
 
-def _lines(segments: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    out: list[list[dict[str, Any]]] = []
-    last = None
-    for seg in segments:
-        key = (seg.get("block"), seg.get("line"))
-        if key != last:
-            out.append([])
-            last = key
-        out[-1].append(seg)
-    return out
-
-
 def _document(index: int, doc: dict[str, Any], target: str) -> str:
     segments = doc["segments"]
     kinds = Counter(outcome(s) for s in segments)
@@ -245,7 +234,7 @@ def _document(index: int, doc: dict[str, Any], target: str) -> str:
     foreign = kinds[TRANSLATED] + kinds[DROPPED] + kinds[KEPT_FOREIGN] + kinds[TAGGED]
     rows = []
     last_block = None
-    for line in _lines(segments):
+    for line in record_lines(segments):
         line_kinds = {outcome(s) for s in line}
         classes = ["line"]
         if line_kinds & REMOVED:

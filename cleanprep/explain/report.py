@@ -21,6 +21,7 @@ verdict and reason) of the first `max_documents` only, so a report over a big co
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,3 +160,16 @@ class ReportData:
     def removed_bytes(self) -> int:
         parts = self.bytes_by_part
         return sum(v for k, v in parts.items() if k.startswith("chrome") or k == "foreign dropped")
+
+
+def record_lines(segments: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A JSONL record's segments grouped by line, in order (both views show a document by line)."""
+    out: list[list[dict[str, Any]]] = []
+    last = None
+    for seg in segments:
+        key = (seg.get("block"), seg.get("line"))
+        if key != last:
+            out.append([])
+            last = key
+        out[-1].append(seg)
+    return out

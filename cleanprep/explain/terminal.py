@@ -26,12 +26,20 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any, TextIO
 
 from ..assemble import to_record
 from ..document import Document
-from .report import DROPPED, KEPT, KEPT_FOREIGN, REMOVED_CHROME, TAGGED, TRANSLATED, outcome
+from .report import (
+    DROPPED,
+    KEPT,
+    KEPT_FOREIGN,
+    REMOVED_CHROME,
+    TAGGED,
+    TRANSLATED,
+    outcome,
+    record_lines,
+)
 
 # Margin marks, one per outcome; kept text has none so the article reads as itself.
 MARKS = {KEPT: " ", REMOVED_CHROME: "-", TRANSLATED: "~", DROPPED: "x", KEPT_FOREIGN: "=", TAGGED: "#"}
@@ -106,18 +114,6 @@ def _runs(line: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return runs
 
 
-def _lines(segments: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    out: list[list[dict[str, Any]]] = []
-    last = None
-    for seg in segments:
-        key = (seg.get("block"), seg.get("line"))
-        if key != last:
-            out.append([])
-            last = key
-        out[-1].append(seg)
-    return out
-
-
 def header(record: dict[str, Any]) -> str:
     """One line naming the document, its language and what became of its segments."""
     if record.get("error"):
@@ -135,7 +131,7 @@ def render_record(record: dict[str, Any], color: bool = False) -> str:
         out.append(_paint(f"! failed: {record['error']}", "error", color))
         return "\n".join(out)
     last_block = None
-    for line in _lines(record.get("segments", [])):
+    for line in record_lines(record.get("segments", [])):
         block = line[0].get("block")
         if last_block is not None and block != last_block:
             out.append("")

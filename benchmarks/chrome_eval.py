@@ -33,6 +33,9 @@ from cleanprep.document import CHROME, Document, Segment
 from cleanprep.language import identify
 from cleanprep.split import split_document
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from compare import chrome_prf  # noqa: E402 - a sibling script, found once its folder is on the path
+
 
 def page_half(page_id: str) -> int:
     """A stable split of pages into two halves (for training on one and measuring on the other)."""
@@ -105,16 +108,8 @@ def assemble(doc: Document) -> str:
     return "\n\n".join("\n".join(b) for b in blocks)
 
 
-def score(records: list[dict], outputs: list[str]) -> dict[str, float]:
-    """Pooled precision, recall and F1 of with/without segments, as score_chrome.py computes them."""
-    tp = fp = fn = 0
-    for r, o in zip(records, outputs, strict=True):
-        tp += sum(1 for s in r["with"] if s in o)
-        fn += sum(1 for s in r["with"] if s not in o)
-        fp += sum(1 for s in r["without"] if s in o)
-    p, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
-    return {"precision": round(p, 4), "recall": round(rc, 4), "f1": round(f1, 4)}
+# The pooled with/without metric of score_chrome.py, written once for all benchmarks.
+score = chrome_prf
 
 
 def main(argv: list[str] | None = None) -> int:

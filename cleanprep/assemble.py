@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, Document, Segment
+from .document import CHROME, FOREIGN, KEEP, TAG, TRANSLATE, Document, Segment, foreign_fate
 
 
 def segment_output(doc: Document, seg: Segment) -> str | None:
@@ -30,15 +30,13 @@ def segment_output(doc: Document, seg: Segment) -> str | None:
     if seg.verdict == CHROME:
         return None
     if seg.verdict == FOREIGN:
-        if seg.action == KEEP:
+        fate = foreign_fate(seg.action, seg.translation)
+        if fate == KEEP:
             return doc.content(seg)
-        if seg.action == TRANSLATE and seg.translation is not None:
+        if fate == TRANSLATE:
             return seg.translation
-        if seg.action == TAG:
+        if fate == TAG:
             return f'<foreign lang="{seg.lang}">{doc.content(seg)}</foreign>'
-        if seg.action == DROP:
-            return None
-        # A foreign segment no stage decided on: drop it rather than pass it off as target text.
         return None
     return doc.content(seg)
 

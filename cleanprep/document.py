@@ -34,6 +34,22 @@ FOREIGN_ACTIONS = (TRANSLATE, DROP, KEEP, TAG)
 UNKNOWN_LANG = "und"
 
 
+def foreign_fate(action: str, translation: str | None) -> str:
+    """What really became of a foreign segment: translate, keep, tag or drop.
+
+    A segment meant for translation that got none was dropped: untranslated text is never passed
+    off as translated. The clean text, the summary and the report all go by this.
+
+    >>> foreign_fate("translate", "Photo: Reuters"), foreign_fate("translate", None)
+    ('translate', 'drop')
+    >>> foreign_fate("tag", None), foreign_fate("keep", None)
+    ('tag', 'keep')
+    """
+    if action == TRANSLATE:
+        return TRANSLATE if translation is not None else DROP
+    return action if action in (KEEP, TAG) else DROP
+
+
 @dataclass(slots=True)
 class Segment:
     """A stretch of the fixed text: a sentence, or a whole line when it has one sentence.

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, Document
+from .document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, Document, foreign_fate
 from .write.atomic import write_atomic
+
+_FATE_COUNTER = {TRANSLATE: "translated", DROP: "dropped", TAG: "tagged", KEEP: "kept_foreign"}
 
 
 def count_segments(doc: Document, target: str) -> dict:
@@ -32,14 +34,7 @@ def count_segments(doc: Document, target: str) -> dict:
         elif seg.verdict == FOREIGN:
             counts["foreign"][seg.lang] += 1
             pair = f"{seg.lang}->{target}"
-            if seg.action == TRANSLATE and seg.translation is not None:
-                counts["translated"][pair] += 1
-            elif seg.action == DROP:
-                counts["dropped"][pair] += 1
-            elif seg.action == TAG:
-                counts["tagged"][pair] += 1
-            elif seg.action == KEEP:
-                counts["kept_foreign"][pair] += 1
+            counts[_FATE_COUNTER[foreign_fate(seg.action, seg.translation)]][pair] += 1
             if seg.reason.startswith("no-package"):
                 counts["untranslated"][pair] += 1
     return counts

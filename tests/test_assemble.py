@@ -37,6 +37,17 @@ def test_a_foreign_segment_with_no_translation_is_never_kept_as_translated():
     assert "Фото" not in assemble(_doc(TEXT, segs))
 
 
+def test_the_summary_counts_a_segment_with_no_translation_as_dropped_as_the_text_does():
+    from cleanprep.summary import RunSummary
+
+    doc = _doc(TEXT, _segments(action="translate"))
+    assemble(doc)
+    summary = RunSummary(target="en")
+    summary.add(doc)
+    assert summary.to_dict()["dropped"] == {"uk->en": 1}
+    assert summary.to_dict()["translated"] == {}
+
+
 def test_tagged_segments_are_wrapped_with_their_language():
     out = assemble(_doc(TEXT, _segments(action="tag")))
     assert 'It rained. <foreign lang="uk">Фото: Reuters</foreign>\n' in out

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..assemble import to_record
-from ..document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, Document
+from ..document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, Document, foreign_fate
 
 # Outcomes: what became of a segment in the clean text.
 KEPT = "kept"
@@ -57,14 +57,8 @@ def outcome(seg: dict[str, Any]) -> str:
         return REMOVED_CHROME
     if verdict != FOREIGN:
         return KEPT
-    action = seg.get("action", DROP)
-    if action == TRANSLATE and seg.get("translation") is not None:
-        return TRANSLATED
-    if action == KEEP:
-        return KEPT_FOREIGN
-    if action == TAG:
-        return TAGGED
-    return DROPPED
+    fate = foreign_fate(seg.get("action", DROP), seg.get("translation"))
+    return {TRANSLATE: TRANSLATED, KEEP: KEPT_FOREIGN, TAG: TAGGED}.get(fate, DROPPED)
 
 
 def part_label(seg: dict[str, Any]) -> str:

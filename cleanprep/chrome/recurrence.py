@@ -50,6 +50,12 @@ class RecurrenceIndex:
         h = self._hash(key)
         return [(h >> (21 * r)) % self.width for r in range(self.depth)]
 
+    def _rows(self, keys: list[str]) -> np.ndarray:
+        """Counter slots of `keys`: one row per sketch row, one column per key."""
+        hashes = np.fromiter((self._hash(k) for k in keys), dtype=np.uint64, count=len(keys))
+        shifts = np.arange(self.depth, dtype=np.uint64)[:, None] * np.uint64(21)
+        return ((hashes[None, :] >> shifts) % np.uint64(self.width)).astype(np.int64)
+
     def add(self, doc_text: str) -> None:
         """Count each distinct short line of one document once."""
         self.files += 1
@@ -58,10 +64,10 @@ class RecurrenceIndex:
         keys.discard("")
         if not keys:
             return
-        hashes = np.array([self._hash(k) for k in keys], dtype=np.uint64)
+        slots = self._rows(list(keys))
         for r in range(self.depth):
-            slots = ((hashes >> np.uint64(21 * r)) % np.uint64(self.width)).astype(np.int64)
-            np.add.at(self.counts[r], slots, 1)
+            # Keys are distinct, but two may share a counter: add.at counts both.
+            np.add.at(self.counts[r], slots[r], 1)
 
     def count(self, key: str) -> int:
         """How many files contain the line with normalised form `key` (an upper bound)."""
@@ -75,7 +81,11 @@ class RecurrenceIndex:
         out = np.zeros(len(keys))
         if self.files < self.MIN_FILES:
             return out
-        for i, key in enumerate(keys):
-            if key and len(key) <= self.MAX_CHARS:
-                out[i] = max(0, self.count(key) - 1) / (self.files - 1)
+        # One vectorised lookup for all of a document's lines: this runs for every line of a run.
+        wanted = [i for i, key in enumerate(keys) if key and len(key) <= self.MAX_CHARS]
+        if not wanted:
+            return out
+        slots = self._rows([keys[i] for i in wanted])
+        counts = np.take_along_axis(self.counts, slots, axis=1).min(axis=0).astype(np.int64)
+        out[wanted] = np.maximum(counts - 1, 0) / (self.files - 1)
         return out

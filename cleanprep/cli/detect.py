@@ -40,7 +40,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 # Records per chunk sent to a worker: enough to make the trip worth it, few enough to keep order cheap.
-CHUNK = 64
+CHUNK = 16
 
 
 def _detect_chunk(docs: list[Document]) -> list[Document]:

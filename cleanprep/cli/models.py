@@ -23,16 +23,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..translate.packages import (
-    IndexUnavailable,
-    PackageError,
-    install_from_index,
-    install_package_file,
-    list_packages,
-    remove_package,
-    resolve_packages_dir,
-)
-
 OK, FAILED, USAGE = 0, 1, 2
 
 
@@ -86,6 +76,10 @@ def _error(message: str) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     """Print one line per installed package: name, pair, version, folder."""
+    # Imported here, not at the top: every `cleanprep` command builds this parser, and the
+    # translation modules would add their import time to `detect` and `clean` runs that never use them.
+    from ..translate.packages import list_packages, resolve_packages_dir
+
     root = resolve_packages_dir(args.packages_dir)
     packages = list_packages(root)
     if not packages:
@@ -99,6 +93,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_install(args: argparse.Namespace) -> int:
     """Install from a file (one argument) or from the index (two language codes)."""
+    from ..translate.packages import IndexUnavailable, PackageError, install_from_index, install_package_file
+
     if len(args.source) == 1:
         try:
             pkg = install_package_file(args.source[0], args.packages_dir)
@@ -129,6 +125,8 @@ def run_install(args: argparse.Namespace) -> int:
 
 def run_remove(args: argparse.Namespace) -> int:
     """Remove by package name (one argument) or by language pair (two)."""
+    from ..translate.packages import PackageError, remove_package
+
     if len(args.what) not in (1, 2):
         _error("remove takes a package NAME, or two language codes FROM TO (e.g. uk en)")
         return USAGE

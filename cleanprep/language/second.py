@@ -49,12 +49,11 @@ LATIN_LANGUAGES = frozenset({
 })
 
 
-# Loaded ahead, in a background thread, by `warm_up`: the languages lingua is asked about, and the
-# ones fastText most often names beside them when unsure.
-WARM_LANGUAGES = SECOND_LANGUAGES | frozenset({
-    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "la", "hr", "id", "sw", "tl", "eo", "fi", "lv",
-    "ro",
-})
+# Loaded ahead, in a background thread, by `warm_up`: the languages every question includes. The
+# candidates fastText adds load on first use, in the worker that needs them: the large models of
+# English, German and the like would hold up the start of every run for a question most runs
+# never ask.
+WARM_LANGUAGES = SECOND_LANGUAGES
 _warming: threading.Thread | None = None
 _warm_lock = threading.Lock()
 

@@ -28,6 +28,7 @@ def count_segments(doc: Document, target: str) -> dict:
     counts: dict = {name: Counter() for name in
                     ("chrome", "foreign", "translated", "dropped", "tagged", "kept_foreign", "untranslated")}
     counts["segments"] = len(doc.segments)
+    counts["main_language"] = doc.lang
     for seg in doc.segments:
         if seg.verdict == CHROME:
             counts["chrome"][seg.reason or "chrome"] += 1
@@ -58,6 +59,7 @@ class RunSummary:
     kept_foreign: Counter = field(default_factory=Counter)
     tagged: Counter = field(default_factory=Counter)
     untranslated: Counter = field(default_factory=Counter)
+    main_languages: Counter = field(default_factory=Counter)
     redactions: Counter = field(default_factory=Counter)
     errors: list[dict[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -75,6 +77,8 @@ class RunSummary:
         self.documents += 1
         counts = doc.counts if doc.counts is not None else count_segments(doc, self.target)
         self.segments += counts["segments"]
+        if counts.get("main_language"):
+            self.main_languages[counts["main_language"]] += 1
         for name in ("chrome", "foreign", "translated", "dropped", "tagged", "kept_foreign", "untranslated"):
             getattr(self, name).update(counts[name])
         self.redactions.update(doc.redactions)
@@ -102,6 +106,7 @@ class RunSummary:
             "chrome_removed": sum(self.chrome.values()),
             "chrome_by_reason": dict(self.chrome.most_common()),
             "foreign_by_language": dict(self.foreign.most_common()),
+            "main_languages": dict(self.main_languages.most_common()),
             "translated": dict(self.translated.most_common()),
             "dropped": dict(self.dropped.most_common()),
             "kept_foreign": dict(self.kept_foreign.most_common()),
@@ -132,6 +137,12 @@ class RunSummary:
         ]
         if d["no_package"]:
             lines.append(f"  no translation package, fell back: {pairs(d['no_package'])}")
+        # A page written in another language is foreign almost whole: say so, or a run over German
+        # pages with the default --target en looks like a run that lost its text.
+        other = {lang: n for lang, n in d["main_languages"].items() if lang not in (self.target, "und")}
+        if other:
+            lines.append(f"  documents mostly not in {self.target}: {pairs(other)} (their text is foreign; "
+                         "set --target to their language, or --foreign keep, to keep it)")
         if d["kept_foreign"] or d["tagged"]:
             lines.append(f"  kept: {pairs(d['kept_foreign'])}; tagged: {pairs(d['tagged'])}")
         if d["redacted"]:

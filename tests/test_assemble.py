@@ -75,3 +75,20 @@ def test_the_record_keeps_source_translation_and_package():
     assert foreign["translation"] == "Photo: Reuters"
     assert foreign["package"] == "translate-uk_en"
     assert record["segments"][0]["reason"] == "nav"
+
+
+def test_the_summary_names_documents_whose_main_language_is_not_the_target():
+    from cleanprep.summary import RunSummary
+
+    summary = RunSummary(target="en")
+    for lang in ("de", "de", "en"):
+        doc = Document(id=lang, text="x", nbytes=1)
+        doc.lang = lang
+        summary.add(doc)
+    assert summary.to_dict()["main_languages"] == {"de": 2, "en": 1}
+    assert "documents mostly not in en: de 2" in summary.format_text()
+    only_english = RunSummary(target="en")
+    doc = Document(id="a", text="x", nbytes=1)
+    doc.lang = "en"
+    only_english.add(doc)
+    assert "mostly not in" not in only_english.format_text()

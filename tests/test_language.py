@@ -263,3 +263,27 @@ def test_texts_without_words_get_no_guesses_and_the_rest_keep_theirs() -> None:
     assert [len(g) for g in got] == [2, 0, 0, 2]
     assert got[0][0][0] == "uk" and got[3][0][0] == "en"
     assert all(isinstance(p, float) for g in got for _, p in g)
+
+
+def _langs_of(text: str) -> tuple[str, dict[str, str]]:
+    doc = Document(id="t", text=text)
+    doc.fixed = text
+    split_document(doc)
+    identify(doc, "en")
+    return doc.lang, {doc.content(s): s.lang for s in doc.segments}
+
+
+def test_single_words_take_the_main_language_unless_their_script_rules_it_out() -> None:
+    text = ("The council met on Tuesday and voted to rebuild the old bridge before winter.\n"
+            "Startseite\nKontakt\nKyiv\nКиїв\n"
+            "Residents said the detour had added an hour to their daily commute for months.")
+    lang, langs = _langs_of(text)
+    assert lang == "en"
+    # German menu words in Latin letters stay with the English page; a Cyrillic word cannot be English.
+    assert langs["Startseite"] == langs["Kontakt"] == langs["Kyiv"] == "en"
+    assert langs["Київ"] in ("uk", "ru", "bg", "be", "mk", "sr")
+
+
+def test_a_page_of_single_words_still_gets_its_main_language_from_them() -> None:
+    lang, _ = _langs_of("Startseite\nKontakt\nImpressum\nDatenschutzerklärung\nAktuelles\nVeranstaltungen")
+    assert lang == "de"

@@ -5,8 +5,9 @@ letters only one Cyrillic language uses (`cyrillic`), fastText's top-k probabili
 document's main language as a prior that short and name-like segments follow unless the evidence
 against it is strong (`decide`, `context`). Segments are cut further where the script changes
 (`scripts.split_on_script`) or the language changes without punctuation (`change`); lingua names
-the languages fastText lacks when it is installed (`second`). One model call per document (two
-when a cut is tried).
+the languages fastText lacks when it is installed (`second`). One model call per document (more
+when a cut is tried, or when single words must be asked after all). A single word in the main
+language's script takes the main language without the model: the model's say could not move it.
 
 >>> text = "The war went on for years, and the town was never rebuilt.\\nФото: Reuters, Міністр оборони"
 >>> result = detect(text)
@@ -72,14 +73,50 @@ def identify(doc: Document, target: str | None = None) -> None:
         texts.append(text)
         # Normalising changed the script of some letters: those codes are worked out afresh.
         seg_codes.append(None if text.isascii() or text != raw else codes[s.start : s.end])
-    guesses = predict_batch(load_model(), texts, k=TOP_K)
+    model = load_model()
+    # A single word in the host's script stays with the host whatever the model says (see `decide`),
+    # and single words are a third of a scraped page's segments (menus, tags, names): the model is
+    # asked about them only when the longer segments leave the main language in doubt, or when
+    # their script or letters rule the main language out.
+    single = [" " not in t for t in texts]
+    guesses = _predict_some(model, texts, [not one for one in single])
     evidence = gather(texts, guesses, seg_codes)
-    doc.lang, doc.lang_score = main_language(evidence, target)
+    if not _longer_text_decides(evidence, single):
+        single = [False] * len(texts)
+        guesses = predict_batch(model, texts, k=TOP_K)
+        evidence = gather(texts, guesses, seg_codes)
+    doc.lang, doc.lang_score = main_language(
+        [ev for ev, one in zip(evidence, single, strict=True) if not one], target)
+    late = [one and ev.letters > 0 and not ev.allows(doc.lang) for ev, one in zip(evidence, single, strict=True)]
+    if any(late):
+        late_guesses = _predict_some(model, texts, late)
+        for i in (i for i, x in enumerate(late) if x):
+            guesses[i], single[i] = late_guesses[i], False
+            evidence[i] = gather([texts[i]], [guesses[i]], [seg_codes[i]])[0]
+    unasked = {id(seg) for seg, one in zip(doc.segments, single, strict=True) if one}
     if doc.lang != UNKNOWN_LANG:
         evidence = _cut_on_language(doc, texts, guesses, evidence)
     for seg, ev in zip(doc.segments, evidence, strict=True):
-        seg.lang, seg.score = decide(ev, doc.lang)
+        if id(seg) in unasked and ev.letters and doc.lang != UNKNOWN_LANG:
+            # Kept with the host without the model's word: its score is the host's share of the text.
+            seg.lang, seg.score = doc.lang, doc.lang_score
+        else:
+            seg.lang, seg.score = decide(ev, doc.lang)
     smooth(doc.segments, evidence, doc.lang)
+
+
+def _predict_some(model, texts: list[str], which: list[bool]) -> list:  # noqa: ANN001
+    """fastText's guesses for the texts `which` selects, in one call; no guesses for the others."""
+    picked = [t for t, w in zip(texts, which, strict=True) if w]
+    found = iter(predict_batch(model, picked, k=TOP_K))
+    return [next(found) if w else [] for w in which]
+
+
+def _longer_text_decides(evidence: list[Evidence], single: list[bool]) -> bool:
+    """Whether the segments of more than one word hold most of the letters: then they alone name
+    the main language as surely as all segments would (a page of menus and names is asked whole)."""
+    longer = sum(ev.letters for ev, one in zip(evidence, single, strict=True) if not one)
+    return longer * 2 > sum(ev.letters for ev in evidence)
 
 
 def _cut_on_language(

@@ -10,6 +10,7 @@ threshold) is fitted on one half and scored end to end on the other, both ways; 
 then fitted on all pages.
 
 usage: python benchmarks/train_chrome_model.py ../shared/eval/chrome-dev.jsonl [--out FILE] [--hidden N]
+       [--threshold T]
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(default_out))
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--hidden", type=int, default=0, help="hidden units (0: logistic regression)")
+    ap.add_argument("--threshold", type=float, help="shipped threshold (default: best F1)")
     args = ap.parse_args(argv)
 
     records = read_set(args.set)
@@ -146,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report[f"train_half_{train_half}"]))
     weights = fit(list(range(len(records))))
     t, res = best_threshold(records, docs, tables, weights)
+    if args.threshold is not None:
+        t = args.threshold
+        res = end_to_end(records, docs, tables, ChromeModel(weights, t))
     print(json.dumps({"all_pages": res, "threshold": t}))
     out = {
         "model": f"MLP ({args.hidden} tanh units; 0 = logistic regression) over cleanprep.chrome.features"

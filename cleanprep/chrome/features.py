@@ -46,6 +46,7 @@ FEATURES = [
     "core_position", "prose_near_1", "prose_near_5", "short_near_8", "prose_above", "prose_below",
     "prev_stopwords", "next_stopwords", "prev_words", "next_words", "prev_kind", "next_kind",
     "prev_terminal", "next_terminal", "block_prose", "truncated", "is_title", "title_repeat", "before_title",
+    "embedded", "embedded_chars", "colon_above", "numbered", "key_value",
 ]
 
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
@@ -57,6 +58,10 @@ _KIND_COLUMN = {kind: _INDEX[name] for kind, name in _KIND_FEATURE.items()}
 
 # Both alternatives start with a space, so the engine scans for it at C speed.
 _SEPARATOR = re.compile(r" [|·•/»›>] |   ")
+# A list item's number or letter: "3. ", "12) ", "b) " (not "1.5" or "z.B.").
+_NUMBERED = re.compile(r"^(?:\d{1,3}[.)](?![\d.])|[^\W\d_]\))", re.M)
+# A short label, a colon, then its value: "Laufzeit: 36 Monate", "Prep time: 20 min".
+_KEY_VALUE = re.compile(r"^[^:\n]{2,40}: \S", re.M)
 _ELLIPSES = ("...", "…", "[…]", "[...]")
 _TERMINAL = frozenset(".!?…。！？;\"”»)")
 # The standard library's engine is several times faster than `regex` on these simple patterns.
@@ -71,6 +76,8 @@ _NORM_DROP = re.compile(r"[\W_]+")
 # Lines up to this many words are asked whether they are only a date; longer lines are keyed verbatim.
 _DATE_WORDS = 8
 _KEY_CHARS = 200
+# A line announcing a list ("...the following:") reaches this many lines down.
+_LIST_SPAN = 12
 
 # What each character is, as bits, looked up by code point: a whole document's characters are
 # classified by one numpy gather instead of a regex call per line. A code point's bits are worked
@@ -395,6 +402,9 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
         _shifted(x[:, col[name]], x[:, col[src]], shift)
     _shifted(x[:, col["prev_kind"]], any_kind, 1)
     _shifted(x[:, col["next_kind"]], any_kind, -1)
+    _embedding(x, prose, fchars, any_kind)
+    x[:, col["numbered"]] = _lines_matching(_NUMBERED, joined, starts)
+    x[:, col["key_value"]] = _lines_matching(_KEY_VALUE, joined, starts)
     x[:, col["block_prose"]] = np.bincount(inverse, weights=prose)[inverse] / block_count[inverse]
     from .title import find_title  # title finding reads the columns above
 
@@ -405,6 +415,31 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
         for i in repeats:
             x[i, col["title_repeat"]] = 1.0
     return x
+
+
+def _embedding(x: np.ndarray, prose: np.ndarray, chars: np.ndarray, any_kind: np.ndarray) -> None:
+    """How deep inside the article's prose each line stands, and whether a colon line introduces it.
+
+    A list or a subheading inside an article has the article's prose above and below it; a menu, a
+    teaser list or a footer has it on one side only. A run of lines after "...the following:" with no
+    prose between is the list that line announces.
+    """
+    col = _INDEX
+    n = len(prose)
+    prose_chars = np.where(prose > 0, chars, 0.0)
+    above = np.cumsum(prose_chars) - prose_chars
+    below = prose_chars.sum() - above - prose_chars
+    inside = np.minimum(above, below)
+    x[:, col["embedded"]] = 2 * inside / max(1.0, prose_chars.sum())
+    x[:, col["embedded_chars"]] = np.log1p(inside) / 8
+    idx = np.arange(n)
+    colon = (x[:, col["ends_colon"]] > 0) & (any_kind == 0)
+    last_colon = np.full(n, -1)
+    last_colon[1:] = np.maximum.accumulate(np.where(colon, idx, -1))[:-1]
+    last_prose = np.full(n, -1)
+    last_prose[1:] = np.maximum.accumulate(np.where(prose > 0, idx, -1))[:-1]
+    announced = (last_colon >= 0) & (last_colon >= last_prose)
+    x[:, col["colon_above"]] = announced & (idx - last_colon <= _LIST_SPAN)
 
 
 def _lines_matching(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.ndarray:

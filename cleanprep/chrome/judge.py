@@ -77,8 +77,13 @@ _HARD_KINDS = frozenset({"share", "comment-form", "cookie", "appeal", "copyright
 _TITLE_MIN_KEY = 12
 # A line of at most this many words right before prose may be a heading.
 _HEADING_WORDS = 15
-# A paragraph of at least this many words that stops mid-sentence may be a teaser.
+# A paragraph of at least this many words that stops mid-sentence may be a teaser, unless the model
+# is this sure it is article text (a paragraph cut by a quoted post, a code block or a list).
 _TEASER_WORDS = 20
+_TEASER_MAX_KEEP = 0.8
+# A short line between paragraphs is a heading unless the model is this sure it is furniture (a
+# comment's "by NAME, DATE" header between two comments is shaped like a heading).
+_HEADING_MIN_KEEP = 0.15
 _TITLE_REGION = 0.7
 # A line found in at least this share of a run's other files is boilerplate (runs of 5 files or more).
 _RECURRING_SHARE = 0.3
@@ -208,7 +213,7 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
         (under_pair, _CODE["sidebar"]),
         # A paragraph cut off mid-sentence that ends a run of prose: a teaser.
         ((x[:, _C["truncated"]] > 0) & (words >= _TEASER_WORDS) & ~next_prose & (idx > first_prose)
-         & (n_prose >= 3), _CODE["related"]),
+         & (n_prose >= 3) & (keep_p < _TEASER_MAX_KEEP), _CODE["related"]),
     ]
     code = np.zeros(n, dtype=np.int64)
     open_ = np.ones(n, dtype=bool)
@@ -222,7 +227,7 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     # found) the line right above the first paragraph, which is then the headline.
     prev_prose = np.insert(prose[:-1], 0, False)
     opens_article = (title is None) & (idx + 1 == first_prose) & (words >= 2)
-    heading = open_ & (kind == 0) & (words <= _HEADING_WORDS) & next_prose & (
+    heading = open_ & (kind == 0) & (words <= _HEADING_WORDS) & next_prose & (keep_p >= _HEADING_MIN_KEEP) & (
         (idx == 0) | prev_prose | (idx - 1 == (title if title is not None else -2)) | opens_article)
     rejected = open_ & (keep_p < model.threshold)
     code[rejected] = _shape_codes(kind, words, x)[rejected]

@@ -287,3 +287,24 @@ def test_single_words_take_the_main_language_unless_their_script_rules_it_out() 
 def test_a_page_of_single_words_still_gets_its_main_language_from_them() -> None:
     lang, _ = _langs_of("Startseite\nKontakt\nImpressum\nDatenschutzerklärung\nAktuelles\nVeranstaltungen")
     assert lang == "de"
+
+
+def test_remembered_segments_get_the_same_answer_as_fresh_ones() -> None:
+    import sys
+
+    identify_module = sys.modules["cleanprep.language.identify"]
+    text = ("Навігація\nThe council met on Tuesday and voted to rebuild the old bridge.\n"
+            "Фото: Reuters, Міністр оборони України\nShare this article")
+    first = _langs_of(text)
+    assert identify_module._ASKED.get("Share this article") is not None
+    assert _langs_of(text) == first
+
+
+def test_memory_forgets_the_oldest_generation_when_full() -> None:
+    from cleanprep.language.memory import Memory
+
+    memo = Memory(limit=2)
+    for n, text in enumerate(["a", "b", "c", "d", "e"]):
+        memo.put(text, n)
+    assert memo.get("a") is None and memo.get("e") == 4
+    assert len(memo) <= 4

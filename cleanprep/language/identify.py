@@ -27,6 +27,7 @@ from .change import find_cuts
 from .context import main_language, smooth
 from .cyrillic import normalise_cyrillic
 from .decide import Evidence, decide, gather
+from .memory import Memory
 from .model import load_model, predict_batch
 from .scripts import script_codes, split_on_script
 from .second import warm_up
@@ -79,20 +80,20 @@ def identify(doc: Document, target: str | None = None) -> None:
     # asked about them only when the longer segments leave the main language in doubt, or when
     # their script or letters rule the main language out.
     single = [" " not in t for t in texts]
-    guesses = _predict_some(model, texts, [not one for one in single])
-    evidence = gather(texts, guesses, seg_codes)
+    guesses, evidence = _evidence_for(model, texts, seg_codes, [not one for one in single])
     if not _longer_text_decides(evidence, single):
         single = [False] * len(texts)
-        guesses = predict_batch(model, texts, k=TOP_K)
-        evidence = gather(texts, guesses, seg_codes)
+        guesses, evidence = _evidence_for(model, texts, seg_codes, [True] * len(texts))
     doc.lang, doc.lang_score = main_language(
         [ev for ev, one in zip(evidence, single, strict=True) if not one], target)
-    late = [one and ev.letters > 0 and not ev.allows(doc.lang) for ev, one in zip(evidence, single, strict=True)]
+    late = [one and ev.letters > 0 and not ev.allows(doc.lang)
+            for ev, one in zip(evidence, single, strict=True)]
     if any(late):
-        late_guesses = _predict_some(model, texts, late)
-        for i in (i for i, x in enumerate(late) if x):
-            guesses[i], single[i] = late_guesses[i], False
-            evidence[i] = gather([texts[i]], [guesses[i]], [seg_codes[i]])[0]
+        picked = [i for i, x in enumerate(late) if x]
+        late_guesses, late_evidence = _evidence_for(
+            model, [texts[i] for i in picked], [seg_codes[i] for i in picked], [True] * len(picked))
+        for i, g, ev in zip(picked, late_guesses, late_evidence, strict=True):
+            guesses[i], evidence[i], single[i] = g, ev, False
     unasked = {id(seg) for seg, one in zip(doc.segments, single, strict=True) if one}
     if doc.lang != UNKNOWN_LANG:
         evidence = _cut_on_language(doc, texts, guesses, evidence)
@@ -105,11 +106,37 @@ def identify(doc: Document, target: str | None = None) -> None:
     smooth(doc.segments, evidence, doc.lang)
 
 
-def _predict_some(model, texts: list[str], which: list[bool]) -> list:  # noqa: ANN001
-    """fastText's guesses for the texts `which` selects, in one call; no guesses for the others."""
-    picked = [t for t, w in zip(texts, which, strict=True) if w]
-    found = iter(predict_batch(model, picked, k=TOP_K))
-    return [next(found) if w else [] for w in which]
+# What was worked out for texts seen before in this process (menus, footers and syndicated text
+# recur across a crawl); asked: with the model's guesses, unasked: single words without them.
+# At most 2 x 10,000 texts each; an entry holds about 800 bytes (tracemalloc over chrome-dev's
+# segments), so some 32 MB a process at most.
+_ASKED = Memory(limit=10_000)
+_UNASKED = Memory(limit=10_000)
+
+
+def _evidence_for(model, texts: list[str], codes: list[str | None],  # noqa: ANN001
+                  ask: list[bool]) -> tuple[list, list[Evidence]]:
+    """fastText's guesses for the texts `ask` selects (none for the others) and every text's
+    evidence: remembered where the same text was seen before, else worked out in one model call."""
+    guesses: list = [None] * len(texts)
+    evidence: list = [None] * len(texts)
+    todo: dict[bool, list[int]] = {True: [], False: []}
+    for i, (text, asked) in enumerate(zip(texts, ask, strict=True)):
+        hit = (_ASKED if asked else _UNASKED).get(text)
+        if hit is None:
+            todo[asked].append(i)
+        else:
+            guesses[i], evidence[i] = hit
+    for asked, memory in ((True, _ASKED), (False, _UNASKED)):
+        if not todo[asked]:
+            continue
+        new_texts = [texts[i] for i in todo[asked]]
+        new_guesses = predict_batch(model, new_texts, k=TOP_K) if asked else [[] for _ in new_texts]
+        new_evidence = gather(new_texts, new_guesses, [codes[i] for i in todo[asked]])
+        for i, g, ev in zip(todo[asked], new_guesses, new_evidence, strict=True):
+            guesses[i], evidence[i] = g, ev
+            memory.put(texts[i], (g, ev))
+    return guesses, evidence
 
 
 def _longer_text_decides(evidence: list[Evidence], single: list[bool]) -> bool:

@@ -25,6 +25,7 @@ from typing import Any, TextIO
 
 from .config import Config
 from .document import Document
+from .parallel import ordered_map
 from .pipeline import WINDOW, Pipeline
 from .progress import Progress
 from .read import Source, find_sources, read_source
@@ -140,8 +141,30 @@ def _windows(docs: Iterable[tuple[Document, Source]]) -> Iterator[list[tuple[Doc
         yield window
 
 
-def build_recurrence(sources: list[Source]) -> Any:
-    """Count lines across the files of a run (the cross-file boilerplate pre-pass)."""
+def build_recurrence(sources: list[Source], jobs: int = 1) -> Any:
+    """Count lines across the files of a run (the cross-file boilerplate pre-pass).
+
+    With several jobs each worker counts every `jobs`-th file and the counts are added up: the
+    sketch is a table of counters, so the sum is exactly what one process would have counted.
+    """
+    shares = [sources[i::jobs] for i in range(min(jobs, len(sources)))]
+    if len(shares) <= 1:
+        return _count_lines(sources)
+    parts = list(ordered_map(_count_lines, shares, len(shares), initializer=_init_counter))
+    index = parts[0]
+    for part in parts[1:]:
+        index.merge(part)
+    return index
+
+
+def _init_counter() -> None:
+    # As in `_init_worker`: the parent alone answers Ctrl-C and SIGTERM.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+
+
+def _count_lines(sources: list[Source]) -> Any:
     from .chrome import RecurrenceIndex
 
     index = RecurrenceIndex()
@@ -294,7 +317,7 @@ def run_clean(inputs: list[str], config: Config, options: RunOptions) -> RunSumm
         text_files = [s for s in found.sources if s.kind == "text" and s.path is not None]
         if config.chrome and config.cross_file and len(text_files) >= MIN_FILES_FOR_RECURRENCE:
             # Counted over all files of the run, resumed or not, so a resumed run judges the same.
-            pipeline.recurrence = build_recurrence(text_files)
+            pipeline.recurrence = build_recurrence(text_files, config.jobs)
         docs = ((doc, s) for s in sources for doc in read_source(s))
         # Text output with nobody observing needs no segments back from the workers.
         light = config.format == "text" and not options.observers

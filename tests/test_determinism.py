@@ -39,3 +39,19 @@ def test_output_does_not_depend_on_the_hash_seed(name, limit):
         runs.append(json.loads(proc.stdout))
     for a, b in zip(*runs, strict=True):
         assert a == b
+
+
+def test_the_cross_file_counts_are_the_same_counted_by_one_process_or_several(tmp_path: Path) -> None:
+    import numpy as np
+
+    from cleanprep.read import find_sources
+    from cleanprep.runner import build_recurrence
+
+    for n in range(7):
+        (tmp_path / f"{n}.txt").write_text(f"Home\nNews\nStory number {n} is about the weather.\n"
+                                           f"Startseite\nTeilen\nGeschichte {n % 3}\n", encoding="utf-8")
+    sources = find_sources([str(tmp_path)]).sources
+    alone, shared = build_recurrence(sources, 1), build_recurrence(sources, 3)
+    assert shared.files == alone.files == 7
+    assert np.array_equal(shared.counts, alone.counts)
+    assert shared.count("home") == 7 and shared.count("geschichte1") == 2

@@ -69,6 +69,13 @@ class RecurrenceIndex:
             # Keys are distinct, but two may share a counter: add.at counts both.
             np.add.at(self.counts[r], slots[r], 1)
 
+    def merge(self, other: RecurrenceIndex) -> None:
+        """Add the counts of an index built over other files (same width and depth)."""
+        if (other.width, other.depth) != (self.width, self.depth):
+            raise ValueError("indexes of different sizes cannot be merged")
+        self.counts += other.counts
+        self.files += other.files
+
     def count(self, key: str) -> int:
         """How many files contain the line with normalised form `key` (an upper bound)."""
         if not key:

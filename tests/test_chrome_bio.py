@@ -1,5 +1,6 @@
 """Lines about the author or the post ("NAME is a reporter at ...", "This entry was posted in ..."):
-found by one pattern in many languages, and removed by a rule where they close the article."""
+found by one pattern in many languages, and removed by a rule where they close the article; and the
+header of a post's comments ("12 responses to “TITLE”"), however long its title."""
 
 from __future__ import annotations
 
@@ -119,3 +120,20 @@ def test_the_bio_feature_marks_only_the_bio_line():
     lines = line_table(doc)
     column = feature_matrix(doc, lines)[:, FEATURES.index("bio")].tolist()
     assert column == [0.0] * (len(lines) - 1) + [1.0]
+
+
+@pytest.mark.parametrize(("header", "lang"), [
+    ("14 responses to “Why the old harbour should stay open to small boats and ferries”", "en"),
+    ("3 Gedanken zu „Warum der alte Hafen für kleine Boote und Fähren offen bleiben sollte“", "de"),
+    ("7 réponses à « Pourquoi le vieux port doit rester ouvert aux petits bateaux et aux ferries »", "fr"),
+])
+def test_the_header_of_a_posts_comments_goes_however_long_its_title(header, lang):
+    doc = _doc([*PARAGRAPHS[lang], header, "Great post!"], lang)
+    assert [ln.kind for ln in line_table(doc)][3] == "comment-form"
+    judge_with(doc, None, _keep_all())
+    assert _reasons(doc).get(header) == "comment-form"
+
+
+def test_a_count_of_things_to_do_is_not_a_comment_header():
+    doc = _doc(["5 tips for a greener garden that anyone can follow this spring and summer"], "en")
+    assert [ln.kind for ln in line_table(doc)] == [None]

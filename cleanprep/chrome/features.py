@@ -31,7 +31,7 @@ from itertools import repeat
 import numpy as np
 
 from ..document import UNKNOWN_LANG, Document, Segment
-from .phrases import BIO_LINE, classify_lines, hinted_lines, is_date_line
+from .phrases import BIO_LINE, classify_lines, comment_header_lines, hinted_lines, is_date_line
 from .stopwords import NO_SPACE_LANGS, SITE_BIT, WORD_BITS, has_list, language_bits, stopword_share_of_words
 
 # Names of the columns of `feature_matrix`, in order (the model's weights are stored by name).
@@ -210,6 +210,8 @@ def line_table(doc: Document) -> LineTable:
     digits = _per_line(bits & _DIGIT_BIT, starts)
     hinted = hinted_lines(low_joined, lows, np.flatnonzero(digits >= 8).tolist())
     kinds = classify_lines(lows, word_list, hinted)
+    for i in comment_header_lines(low_joined):
+        kinds[i] = kinds[i] or "comment-form"
     asked = [i for i, (kind, w, d) in enumerate(zip(kinds, word_list, digits.tolist(), strict=True))
              if kind is None and w <= _DATE_WORDS and d]
     dates = np.zeros(n, dtype=bool)

@@ -80,7 +80,9 @@ LINE_PATTERNS: dict[str, str] = {
         r"|cancel reply|antwort abbrechen|annuler la réponse|cancelar respuesta|name|e-?mail address|website"
         r"|webseite|url|comment|nachricht|message|send|senden|absenden|envoyer|enviar|invia|wyślij"
         r"|отправить|надіслати|submit|post comment|kommentar abschicken|kommentar absenden"
-        r"|publicar comentario|no comments|keine kommentare|\d+ comments?|\d+ kommentare?|pingback|trackback"
+        r"|publicar comentario|no comments|keine kommentare|no responses(?: yet| so far)?"
+        r"|noch keine kommentare|aucun commentaire|sin comentarios|nessun commento|brak komentarzy"
+        r"|нет комментариев|немає коментарів|\d+ comments?|\d+ kommentare?|pingback|trackback"
         r"|pingbacks|trackbacks|pingback von|trackback von"
     ),
 }
@@ -518,3 +520,27 @@ def is_bio(text: str) -> bool:
     (False, False)
     """
     return BIO_LINE.match(text) is not None
+
+
+# The header of a post's comments: "12 responses to “TITLE”", "3 Gedanken zu „TITLE“", "5 thoughts on
+# TITLE". The title makes it as long as it likes, so it is looked for in the whole (lower-cased) document
+# at once, not only among short lines.
+COMMENT_HEADER = re.compile(
+    r"^[\s•*\-]*(?:\d+|one|two|three|ein|eine|zwei|drei|un|une|deux|trois|uno|una|dos|tres)"
+    r" (?:responses?|replies|comments?|thoughts?|antworten|kommentare?|gedanken|réponses?|commentaires?"
+    r"|réflexions?|respuestas?"
+    r"|comentarios?|risposte|commenti|odpowiedzi|komentarz[ey]?|ответов|ответа|комментари[йея]|відповід[ейі]"
+    r"|коментар[іяів]*) (?:to|on|zu|für|à|sur|a|en|para|su|per|do|на|к|до)\b",
+    re.M,
+)
+
+
+def comment_header_lines(low_joined: str) -> list[int]:
+    """The lines (by index) of a document's lower-cased joined lines that head a post's comments.
+
+    >>> comment_header_lines("the end.\\n12 responses to “a long title of a post”\\nthanks!")
+    [1]
+    >>> comment_header_lines("3 gedanken zu „ein titel“\\n2 kommentare\\n5 tipps für den garten")
+    [0]
+    """
+    return [low_joined.count("\n", 0, m.start()) for m in COMMENT_HEADER.finditer(low_joined)]

@@ -31,7 +31,7 @@ from itertools import repeat
 import numpy as np
 
 from ..document import UNKNOWN_LANG, Document, Segment
-from .phrases import classify_lines, hinted_lines, is_date_line
+from .phrases import BIO_LINE, classify_lines, comment_header_lines, hinted_lines, is_date_line
 from .stopwords import NO_SPACE_LANGS, SITE_BIT, WORD_BITS, has_list, language_bits, stopword_share_of_words
 
 # Names of the columns of `feature_matrix`, in order (the model's weights are stored by name).
@@ -46,7 +46,7 @@ FEATURES = [
     "core_position", "prose_near_1", "prose_near_5", "short_near_8", "prose_above", "prose_below",
     "prev_stopwords", "next_stopwords", "prev_words", "next_words", "prev_kind", "next_kind",
     "prev_terminal", "next_terminal", "block_prose", "truncated", "is_title", "title_repeat", "before_title",
-    "embedded", "embedded_chars", "colon_above", "numbered", "key_value",
+    "embedded", "embedded_chars", "colon_above", "numbered", "key_value", "bio",
 ]
 
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
@@ -210,6 +210,8 @@ def line_table(doc: Document) -> LineTable:
     digits = _per_line(bits & _DIGIT_BIT, starts)
     hinted = hinted_lines(low_joined, lows, np.flatnonzero(digits >= 8).tolist())
     kinds = classify_lines(lows, word_list, hinted)
+    for i in comment_header_lines(low_joined):
+        kinds[i] = kinds[i] or "comment-form"
     asked = [i for i, (kind, w, d) in enumerate(zip(kinds, word_list, digits.tolist(), strict=True))
              if kind is None and w <= _DATE_WORDS and d]
     dates = np.zeros(n, dtype=bool)
@@ -405,6 +407,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     _embedding(x, prose, fchars, any_kind)
     x[:, col["numbered"]] = _lines_matching(_NUMBERED, joined, starts)
     x[:, col["key_value"]] = _lines_matching(_KEY_VALUE, joined, starts)
+    x[:, col["bio"]] = _lines_matching(BIO_LINE, joined, starts)
     x[:, col["block_prose"]] = np.bincount(inverse, weights=prose)[inverse] / block_count[inverse]
     from .title import find_title  # title finding reads the columns above
 

@@ -88,6 +88,9 @@ _TITLE_REGION = 0.7
 # A line found in at least this share of a run's other files is boilerplate (runs of 5 files or more).
 _RECURRING_SHARE = 0.3
 _RECURRING_MAX_WORDS = 15
+# An author's bio ("NAME is a reporter at ...") goes when less than this share of the article's prose
+# is below it (it closes the article), or when it stands before the article begins.
+_BIO_MAX_BELOW = 0.15
 
 
 class ChromeModel:
@@ -211,6 +214,9 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
         ((x[:, _C["recurring"]] >= _RECURRING_SHARE) & (words <= _RECURRING_MAX_WORDS) & ~prose,
          _CODE["boilerplate-recurring"]),
         (under_pair, _CODE["sidebar"]),
+        # A line about the author or the post ("NAME is a reporter at ...") closing or opening the article.
+        ((x[:, _C["bio"]] > 0) & ((_prose_share_below(x, prose) < _BIO_MAX_BELOW)
+                                    | (x[:, _C["before_core"]] > 0)), _CODE["byline"]),
         # A paragraph cut off mid-sentence that ends a run of prose: a teaser.
         ((x[:, _C["truncated"]] > 0) & (words >= _TEASER_WORDS) & ~next_prose & (idx > first_prose)
          & (n_prose >= 3) & (keep_p < _TEASER_MAX_KEEP), _CODE["related"]),
@@ -236,6 +242,13 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     code[heading] = 0
     _fill_runs(code, prose, words)
     return [_REASONS[c] for c in code.tolist()]
+
+
+def _prose_share_below(x: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """The share of the document's prose characters that stand below each line."""
+    chars = np.where(prose, np.expm1(x[:, _C["log_chars"]] * 5), 0.0)
+    below = chars.sum() - np.cumsum(chars)
+    return below / max(1.0, chars.sum())
 
 
 def _fill_runs(code: np.ndarray, prose: np.ndarray, words: np.ndarray) -> None:

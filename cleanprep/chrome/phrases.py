@@ -80,7 +80,9 @@ LINE_PATTERNS: dict[str, str] = {
         r"|cancel reply|antwort abbrechen|annuler la réponse|cancelar respuesta|name|e-?mail address|website"
         r"|webseite|url|comment|nachricht|message|send|senden|absenden|envoyer|enviar|invia|wyślij"
         r"|отправить|надіслати|submit|post comment|kommentar abschicken|kommentar absenden"
-        r"|publicar comentario|no comments|keine kommentare|\d+ comments?|\d+ kommentare?|pingback|trackback"
+        r"|publicar comentario|no comments|keine kommentare|no responses(?: yet| so far)?"
+        r"|noch keine kommentare|aucun commentaire|sin comentarios|nessun commento|brak komentarzy"
+        r"|нет комментариев|немає коментарів|\d+ comments?|\d+ kommentare?|pingback|trackback"
         r"|pingbacks|trackbacks|pingback von|trackback von"
     ),
 }
@@ -446,3 +448,99 @@ def is_date_line(text: str) -> bool:
     if not _DIGIT.search(text):
         return False
     return bool(READ_TIME.match(text) or DATE_LINE.match(text))
+
+
+# A line about the page's author or its post: a name (one to four capitalised words) then what the
+# person does ("is a reporter at", "ist Redakteurin bei", "est journaliste à", "— журналист",
+# "lehrt Geschichte an", "lives in"); a greeting then "I am" (an "about me" box); a bio's telegraphic
+# style ("Schreibt seit 2008 für ..."); a post's provenance ("This entry was posted in", "Dieser
+# Beitrag erschien zuerst in"). Present tense only: "was a reporter" begins an obituary as often as a
+# bio. Matched case-sensitively against a document's joined lines (`re.M`), so the name's capitals count.
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ʯА-ЯЁЄІЇҐΑ-Ω][\w'’.-]*[ \u00a0]"
+_NAME = rf"(?:{_CAP}){{1,4}}"
+_ROLE_EN = (r"reporter|journalist|correspondent|editor|writer|author|columnist|contributor|photographer"
+            r"|photojournalist|blogger|producer|anchor|freelancer|critic|commentator|professor|lecturer"
+            r"|researcher|historian|economist|founder|co-founder|fellow|redacteur|verslaggever|fotograaf")
+# Roles may close a compound ("Wirtschaftsredakteurin", "ERP-Experte").
+_ROLE_DE = (r"redakteur|korrespondent|journalist|reporter|autor|kolumnist|fotograf|volontär|moderator|experte"
+            r"|professor|historiker|wissenschaftler|gründer|dozent")
+_BIO_AFTER_NAME = (
+    rf"(?:is|has been|works as) (?:an? |the )?(?:[\w-]+ ){{0,3}}?(?:{_ROLE_EN})s?\b"
+    rf"|(?:ist|arbeitet als) (?:[\w-]+ ){{0,3}}?[\w-]*(?:{_ROLE_DE})(?:in)?\b"
+    r"|est (?:une? )?(?:\w+ ){0,3}?(?:journaliste|rédact(?:eur|rice)|correspondante?|reporter"
+    r"|chroniqueu(?:r|se)|éditeur|éditrice|photographe|auteur|autrice|professeure?|chercheu(?:r|se)"
+    r"|historien(?:ne)?|fondat(?:eur|rice))\b"
+    r"|(?:es|trabaja como) (?:una? )?(?:\w+ ){0,3}?(?:periodista|redactor|corresponsal|editor|reporter[oa]"
+    r"|columnista|fotógraf[oa]|escritor|autor|profesor|investigador|historiador|fundador)a?\b"
+    r"|è (?:una? )?(?:\w+ ){0,3}?(?:giornalista|redatt(?:ore|rice)|corrispondente|inviat[oa]"
+    r"|editorialista|fotograf[oa]|scritt(?:ore|rice)|professore|professoressa|ricercat(?:ore|rice))\b"
+    r"|é (?:uma? )?(?:\w+ ){0,3}?(?:jornalista|repórter|redator|correspondente|editor|colunista|fotógraf[oa]"
+    r"|professor|pesquisador)a?\b"
+    r"|jest (?:\w+ ){0,3}?(?:dziennikar(?:zem|ką)|reporter(?:em|ką)|redaktor(?:em|ką)|korespondent(?:em|ką)"
+    r"|publicyst(?:ą|ką)|felietonist(?:ą|ką)|profesor(?:em|ką)|historyk(?:iem)?)"
+    r"|(?:[—–-]|является|работает|є|працює) (?:\w+ ){0,3}?(?:журналист|корреспондент|редактор|обозревател"
+    r"|колумнист|репорт[её]р|фотограф|журналіст|кореспондент|оглядач|колумніст|профессор|професор"
+    r"|историк|історик)"
+    r"|(?:teaches|lectures|lives|lehrt|forscht|lebt|vit|vive|mieszka|живет|живе) (?:\w+ ){0,2}?"
+    r"(?:at|in|an|am|in der|à|en|w|в|у)\b"
+)
+# A person's trade named without a name: two words of the name at least ("Insurance covers" is none).
+_TRADE_VERB = (r"covers(?! up)|writes (?:about|for|on)|has written (?:for|about)|has contributed to"
+               r"|has reported (?:for|on)")
+_GREETING = (r"(?:hallo|hi|hello|hey|servus|moin|bonjour|salut|hola|ciao|olá|cześć|привет|привіт)[,!]* "
+             r"(?:ich bin|i am|i'm|i’m|je suis|soy|sono|sou|jestem|я)\b")
+_TELEGRAPHIC = r"(?:Schreibt (?:seit|für|über)|Lebt (?:in|und|mit)|Arbeitet (?:als|seit|bei)|Studierte) "
+_PROVENANCE = (
+    r"this entry was posted|this (?:article|story|post) (?:was (?:originally |first )?published"
+    r"|(?:originally |first )appeared)|dieser eintrag wurde|der beitrag wurde am"
+    r"|dieser (?:beitrag|artikel|text) (?:wurde (?:am|unter|in)|erschien"
+    r"|ist (?:zuerst|ursprünglich) erschienen|stammt aus)|ce message a été publié"
+    r"|cette entrée a été publiée|cet article a (?:été )?(?:initialement "
+    r"|d'abord )?(?:publié|paru)|esta entrada (?:fue publicada|se publicó)|este artículo (?:fue publicado"
+    r"|apareció) originalmente|questa voce è stata pubblicata|questo articolo è stato (?:pubblicato"
+    r"|originariamente)|ten wpis został opublikowany|эта запись опубликована|цей запис опубліковано"
+    r"|dit bericht is geplaatst"
+)
+BIO_LINE = re.compile(
+    rf"^(?:{_CAP}){{2,4}}(?:{_TRADE_VERB})\b|^{_NAME}(?i:{_BIO_AFTER_NAME})|^{_TELEGRAPHIC}"
+    rf"|^(?i:{_GREETING}|{_PROVENANCE})",
+    re.M,
+)
+
+def is_bio(text: str) -> bool:
+    """True for a line that opens by saying who wrote the page or where it appeared first.
+
+    >>> is_bio("Jane Doe is a senior reporter at the Daily Planet, covering energy.")
+    True
+    >>> is_bio("Anna Muster ist Redakteurin bei der Lokalzeitung."), is_bio("Марія Петренко — журналістка.")
+    (True, True)
+    >>> is_bio("Hallo, ich bin Anna und blogge hier."), is_bio("This entry was posted in News.")
+    (True, True)
+    >>> is_bio("The council is a body of twelve members."), is_bio("Insurance covers the repair.")
+    (False, False)
+    """
+    return BIO_LINE.match(text) is not None
+
+
+# The header of a post's comments: "12 responses to “TITLE”", "3 Gedanken zu „TITLE“", "5 thoughts on
+# TITLE". The title makes it as long as it likes, so it is looked for in the whole (lower-cased) document
+# at once, not only among short lines.
+COMMENT_HEADER = re.compile(
+    r"^[\s•*\-]*(?:\d+|one|two|three|ein|eine|zwei|drei|un|une|deux|trois|uno|una|dos|tres)"
+    r" (?:responses?|replies|comments?|thoughts?|antworten|kommentare?|gedanken|réponses?|commentaires?"
+    r"|réflexions?|respuestas?"
+    r"|comentarios?|risposte|commenti|odpowiedzi|komentarz[ey]?|ответов|ответа|комментари[йея]|відповід[ейі]"
+    r"|коментар[іяів]*) (?:to|on|zu|für|à|sur|a|en|para|su|per|do|на|к|до)\b",
+    re.M,
+)
+
+
+def comment_header_lines(low_joined: str) -> list[int]:
+    """The lines (by index) of a document's lower-cased joined lines that head a post's comments.
+
+    >>> comment_header_lines("the end.\\n12 responses to “a long title of a post”\\nthanks!")
+    [1]
+    >>> comment_header_lines("3 gedanken zu „ein titel“\\n2 kommentare\\n5 tipps für den garten")
+    [0]
+    """
+    return [low_joined.count("\n", 0, m.start()) for m in COMMENT_HEADER.finditer(low_joined)]

@@ -74,27 +74,7 @@ def identify(doc: Document, target: str | None = None) -> None:
         texts.append(text)
         # Normalising changed the script of some letters: those codes are worked out afresh.
         seg_codes.append(None if text.isascii() or text != raw else codes[s.start : s.end])
-    model = load_model()
-    # A single word in the host's script stays with the host whatever the model says (see `decide`),
-    # and single words are a third of a scraped page's segments (menus, tags, names): the model is
-    # asked about them only when the longer segments leave the main language in doubt, or when
-    # their script or letters rule the main language out.
-    single = [" " not in t for t in texts]
-    guesses, evidence = _evidence_for(model, texts, seg_codes, [not one for one in single])
-    if not _longer_text_decides(evidence, single):
-        single = [False] * len(texts)
-        guesses, evidence = _evidence_for(model, texts, seg_codes, [True] * len(texts))
-    doc.lang, doc.lang_score = main_language(
-        [ev for ev, one in zip(evidence, single, strict=True) if not one], target)
-    late = [one and ev.letters > 0 and not ev.allows(doc.lang)
-            for ev, one in zip(evidence, single, strict=True)]
-    if any(late):
-        picked = [i for i, x in enumerate(late) if x]
-        late_guesses, late_evidence = _evidence_for(
-            model, [texts[i] for i in picked], [seg_codes[i] for i in picked], [True] * len(picked))
-        for i, g, ev in zip(picked, late_guesses, late_evidence, strict=True):
-            guesses[i], evidence[i], single[i] = g, ev, False
-    unasked = {id(seg) for seg, one in zip(doc.segments, single, strict=True) if one}
+    guesses, evidence, unasked = _weigh(doc, texts, seg_codes, target)
     if doc.lang != UNKNOWN_LANG:
         evidence = _cut_on_language(doc, texts, guesses, evidence)
     for seg, ev in zip(doc.segments, evidence, strict=True):
@@ -104,6 +84,33 @@ def identify(doc: Document, target: str | None = None) -> None:
         else:
             seg.lang, seg.score = decide(ev, doc.lang)
     smooth(doc.segments, evidence, doc.lang)
+
+
+def _weigh(doc: Document, texts: list[str], codes: list[str | None],
+           target: str | None) -> tuple[list, list[Evidence], set[int]]:
+    """Guesses and evidence for each segment, and the main language (set on `doc`).
+
+    A single word in the host's script stays with the host whatever the model says (see `decide`),
+    and single words are a third of a scraped page's segments (menus, tags, names): the model is
+    asked about them only when the longer segments leave the main language in doubt, or when their
+    script or letters rule the main language out. Returns also the ids of the segments never asked.
+    """
+    model = load_model()
+    single = [" " not in t for t in texts]
+    guesses, evidence = _evidence_for(model, texts, codes, [not one for one in single])
+    if not _longer_text_decides(evidence, single):
+        single = [False] * len(texts)
+        guesses, evidence = _evidence_for(model, texts, codes, [True] * len(texts))
+    doc.lang, doc.lang_score = main_language(
+        [ev for ev, one in zip(evidence, single, strict=True) if not one], target)
+    late = [i for i, (ev, one) in enumerate(zip(evidence, single, strict=True))
+            if one and ev.letters > 0 and not ev.allows(doc.lang)]
+    if late:
+        late_guesses, late_evidence = _evidence_for(
+            model, [texts[i] for i in late], [codes[i] for i in late], [True] * len(late))
+        for i, g, ev in zip(late, late_guesses, late_evidence, strict=True):
+            guesses[i], evidence[i], single[i] = g, ev, False
+    return guesses, evidence, {id(seg) for seg, one in zip(doc.segments, single, strict=True) if one}
 
 
 # What was worked out for texts seen before in this process (menus, footers and syndicated text

@@ -80,7 +80,7 @@ _HEADING_WORDS = 15
 # A paragraph of at least this many words that stops mid-sentence may be a teaser, unless the model
 # is this sure it is article text (a paragraph cut by a quoted post, a code block or a list).
 _TEASER_WORDS = 20
-_TEASER_MAX_KEEP = 0.8
+_TEASER_MAX_KEEP = 0.85
 # A short line between paragraphs is a heading unless the model is this sure it is furniture (a
 # comment's "by NAME, DATE" header between two comments is shaped like a heading).
 _HEADING_MIN_KEEP = 0.15

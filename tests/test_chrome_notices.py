@@ -47,6 +47,12 @@ NOTICES = [
     ("pl", "Twoja przeglądarka jest nieaktualna i strona może działać wolniej.", "cookie"),
     ("en", "Some links below are affiliate links; we may earn a small commission.", "copyright"),
     ("de", "Für Käufe über diese Links erhalten wir eine kleine Provision.", "copyright"),
+    ("en", "Receive the morning briefing by email, every weekday.", "share"),
+    ("de", "Ja, ich willige ein, Werbung per E-Mail zu erhalten.", "share"),
+    ("fr", "Votre e-mail sert à la newsletter ; vous pouvez vous désinscrire à tout moment.", "share"),
+    ("de", "Derzeit sind 7 Besucher online, davon 2 Mitglieder.", "nav"),
+    ("en", "Showing 21–40 of 311 products in this shop", "nav"),
+    ("es", "Mostrando 1 a 12 de 90 resultados en la tienda", "nav"),
 ]
 
 
@@ -72,7 +78,7 @@ def test_a_notice_is_found_with_its_kind(lang, notice, kind):
     assert notice_lines("\n".join(lows), lows) == [(1, kind)]
 
 
-@pytest.mark.parametrize(("lang", "notice", "kind"), NOTICES)
+@pytest.mark.parametrize(("lang", "notice", "kind"), [n for n in NOTICES if n[2] != "nav"])
 def test_a_notice_between_paragraphs_is_removed_even_when_the_model_keeps_it(lang, notice, kind):
     first, second = PARAGRAPHS[lang]
     doc = _doc([first, notice, second], lang)
@@ -99,6 +105,22 @@ def test_a_notice_inside_a_long_paragraph_is_left_to_the_model():
     doc = _doc([first, long_line, second.replace("a", "o", 2)], "en")
     judge_with(doc, None, _keep_everything())
     assert not [s for s in doc.segments if s.verdict == CHROME]
+
+
+@pytest.mark.parametrize(("lang", "notice"), [(n[0], n[1]) for n in NOTICES if n[2] == "nav"])
+def test_a_counting_widget_is_marked_nav_for_the_model(lang, notice):
+    # "nav" is no hard kind: the model weighs it with the rest of the line's features.
+    first, second = PARAGRAPHS[lang]
+    doc = _doc([first, notice, second], lang)
+    assert _column(doc, "kind_nav") == [0.0, 1.0, 0.0]
+
+
+@pytest.mark.parametrize("line", ["12 minutes - 2400 words", "8 Minuten · 1.500 Wörter", "5 min, 900 mots"])
+def test_a_reading_time_with_a_word_count_is_a_date_line(line):
+    first, second = PARAGRAPHS["en"]
+    doc = _doc([first, line, second], "en")
+    judge_with(doc, None, _keep_everything())
+    assert {s.reason for s in doc.segments if s.verdict == CHROME} == {"date"}
 
 
 def _column(doc: Document, name: str) -> list[float]:

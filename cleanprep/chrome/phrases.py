@@ -192,6 +192,8 @@ _DIGIT = re.compile(r"\d")
 READ_TIME = re.compile(
     r"(?i)^\s*\d+\s*(?:min(?:ute)?s?|minuten?|mins?)\.?\s*(?:read|lesezeit|lesen|de lecture|de lectura"
     r"|di lettura|czytania)?\s*$|^\s*(?:lesezeit|reading time|temps de lecture)\s*:?\s*\d+"
+    # A reading time with the word count: "12 minutes - 2400 words", "8 Minuten · 1.500 Wörter".
+    r"|^\s*\d+\s*(?:min(?:ute)?s?|minuten?)\s*[-–|·,]\s*[\d.,]+\s*(?:words|wörter|mots|palabras|parole)\s*$"
 )
 
 
@@ -553,6 +555,14 @@ def comment_header_lines(low_joined: str) -> list[int]:
 # lower-cased joined lines; the named group gives the kind (sign-ups are subscribe prompts, meters are
 # appeals, browser notices are banners like cookie notices, disclosures are legal small print).
 _NOTICE = {
+    # Widgets that count: "12 Besucher sind online", "Showing 1–10 of 48 results".
+    "nav": (
+        r"\b(?:\d+ (?:besucher|gäste|benutzer|mitglieder|users?|visitors?|guests?|members?|utilisateurs"
+        r"|visiteurs|usuarios|visitantes|utenti|użytkowników) (?:sind |are |is |est |sont |están |sono )?"
+        r"(?:gerade |currently |actuellement |jetzt )?online"
+        r"|(?:showing|zeige|es werden|affichage de|mostrando|visualizzazione di) (?:\S+ ){0,3}?\d+ ?"
+        r"(?:[-–]|bis|to|à|a|al) ?\d+ (?:\S+ ){0,2}?(?:of|von|sur|de|di) (?:insgesamt )?\d+)"
+    ),
     "share": (
         r"\b(?:enter your e-?mail|geben sie ihre e-?mail|gib deine e-?mail|ihre e-?mail-adresse eingeben"
         r"|entrez votre (?:adresse )?e-?mail|saisissez votre (?:adresse )?e-?mail"
@@ -568,7 +578,16 @@ _NOTICE = {
         r"|abonnez-vous à (?:notre|la) (?:newsletter|lettre)|inscrivez-vous à (?:notre|la) newsletter"
         r"|suscríbete a (?:nuestro|nuestra|el|la) (?:newsletter|boletín)"
         r"|iscriviti alla (?:nostra )?newsletter"
-        r"|zapisz się (?:do|na) newsletter)"
+        r"|zapisz się (?:do|na) newsletter|suoraan sähköpostiisi"
+        # Getting something by e-mail, and the consent box of a sign-up form.
+        r"|(?:get|receive|erhalten|erhalte|recevez|recibe|ricevi|otrzymuj) .{0,60}"
+        r"(?:by|per|par|por|via) e-?mail"
+        r"|(?:get|receive|erhalten|erhalte|recevez|recibe|ricevi) .{0,60}\b(?:weekly|daily|monthly|free"
+        r"|wöchentlichen|täglichen|kostenlosen|hebdomadaire|semanal|settimanale) newsletter"
+        r"|(?:ich bin damit einverstanden|ich willige ein|willige ich|i agree|i consent|j'accepte|acepto"
+        r"|acconsento)\b.{0,100}\b(?:e-?mails?|newsletter|werbung|marketing)"
+        r"|(?:e-?mails?|newsletter)\b.{0,120}\b(?:jederzeit (?:widerrufen|abbestellen|abmelden)|widerruf"
+        r"|unsubscribe at any time|opt out at any time|désinscrire à tout moment|darte de baja))"
     ),
     "appeal": (
         r"\b(?:you (?:have|'ve) (?:read )?(?:\d+|one|no) (?:free )?articles? (?:left|remaining)"
@@ -610,8 +629,9 @@ NOTICE_MAX_CHARS = 400
 # Strings one of which every notice holds: only lines holding one are searched for a notice.
 _NOTICE_HINTS = (
     "mail", "inbox", "postfach", "boîte", "bandeja", "correo", "casella", "skrzynk", "newsletter", "subscri",
-    "suscr", "abonnez",
-    "sign up", "адрес", "article", "artikel", "articoli", "artículos", "artykułów", "browser", "navigateur",
+    "online", "showing", "zeige", "es werden", "affichage", "mostrando", "visualizzazione",
+    "suscr", "abonnez", "sign up", "адрес", "sähköpost", "article", "artikel", "articoli", "artículos",
+    "artykułów", "browser", "navigateur",
     "navegador", "navigatore", "przegląd", "javascript", " zu laden", "anzuzeigen", "to load", "affili",
     "partner-link", "partnerlink", "provision", "commission", "comisión", "prowizj",
 )

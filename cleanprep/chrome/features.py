@@ -31,7 +31,15 @@ from itertools import repeat
 import numpy as np
 
 from ..document import UNKNOWN_LANG, Document, Segment
-from .phrases import BIO_LINE, classify_lines, comment_header_lines, hinted_lines, is_date_line
+from .phrases import (
+    BIO_LINE,
+    NOTICE_MAX_WORDS,
+    classify_lines,
+    comment_header_lines,
+    hinted_lines,
+    is_date_line,
+    notice_lines,
+)
 from .stopwords import NO_SPACE_LANGS, SITE_BIT, WORD_BITS, has_list, language_bits, stopword_share_of_words
 
 # Names of the columns of `feature_matrix`, in order (the model's weights are stored by name).
@@ -46,7 +54,7 @@ FEATURES = [
     "core_position", "prose_near_1", "prose_near_5", "short_near_8", "prose_above", "prose_below",
     "prev_stopwords", "next_stopwords", "prev_words", "next_words", "prev_kind", "next_kind",
     "prev_terminal", "next_terminal", "block_prose", "truncated", "is_title", "title_repeat", "before_title",
-    "embedded", "embedded_chars", "colon_above", "numbered", "key_value", "bio",
+    "embedded", "embedded_chars", "colon_above", "numbered", "key_value", "bio", "quantity", "list_run",
 ]
 
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
@@ -62,6 +70,15 @@ _SEPARATOR = re.compile(r" [|·•/»›>] |   ")
 _NUMBERED = re.compile(r"^(?:\d{1,3}[.)](?![\d.])|[^\W\d_]\))", re.M)
 # A short label, a colon, then its value: "Laufzeit: 36 Monate", "Prep time: 20 min".
 _KEY_VALUE = re.compile(r"^[^:\n]{2,40}: \S", re.M)
+# A measured amount opening a line: "200 g Mehl", "2 cups flour", "1½ tbsp oil", "3-4 EL Öl", "120g noodles".
+# A number then a lower-case word or a unit's abbreviation (nouns are capitalised in German).
+_QUANTITY = re.compile(
+    r"^[\s•*\-–]*(?:\d+(?:[.,/]\d+)?\s?[½¼¾⅓⅔⅛]?|[½¼¾⅓⅔⅛])(?:\s?[-–]\s?\d+(?:[.,]\d+)?)?\s?"
+    r"(?:[a-zß-öø-ÿ]|(?:EL|TL|Msp|Stk|ml|cl|dl|kg|mg|g|l|oz|lb|lbs|cm|mm)\b)",
+    re.M,
+)
+# Neighbours (this many lines each side) looked at for a run of list items.
+_LIST_RUN = 2
 _ELLIPSES = ("...", "…", "[…]", "[...]")
 _TERMINAL = frozenset(".!?…。！？;\"”»)")
 # The standard library's engine is several times faster than `regex` on these simple patterns.
@@ -212,6 +229,12 @@ def line_table(doc: Document) -> LineTable:
     kinds = classify_lines(lows, word_list, hinted)
     for i in comment_header_lines(low_joined):
         kinds[i] = kinds[i] or "comment-form"
+    # Lower-casing may lengthen a line ("İ"), so the lower-cased lines' own starts are taken.
+    low_lengths = np.fromiter(map(len, lows), dtype=np.int64, count=n) + 1
+    low_starts = np.concatenate([[0], np.cumsum(low_lengths[:-1])]).tolist()
+    for i, kind in notice_lines(low_joined, lows, low_starts):
+        if word_list[i] <= NOTICE_MAX_WORDS:
+            kinds[i] = kinds[i] or kind
     asked = [i for i, (kind, w, d) in enumerate(zip(kinds, word_list, digits.tolist(), strict=True))
              if kind is None and w <= _DATE_WORDS and d]
     dates = np.zeros(n, dtype=bool)
@@ -408,6 +431,11 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["numbered"]] = _lines_matching(_NUMBERED, joined, starts)
     x[:, col["key_value"]] = _lines_matching(_KEY_VALUE, joined, starts)
     x[:, col["bio"]] = _lines_matching(BIO_LINE, joined, starts)
+    x[:, col["quantity"]] = _lines_matching(_QUANTITY, joined, starts)
+    # Spec sheets and ingredient lists come as runs of items ("Farbe: grün", "2 cups flour"); a menu's
+    # labels have neither a label's colon nor an amount.
+    items = x[:, [col["quantity"], col["key_value"], col["numbered"], col["bullet"]]].max(axis=1)
+    x[:, col["list_run"]] = _window_mean(items, _LIST_RUN) * items
     x[:, col["block_prose"]] = np.bincount(inverse, weights=prose)[inverse] / block_count[inverse]
     from .title import find_title  # title finding reads the columns above
 

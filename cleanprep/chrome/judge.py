@@ -21,17 +21,18 @@ the same hard reason goes with them.
 Reason codes (stable, shown in JSONL output and ``--explain``):
 
 =========================  ===================================================================
-``nav``                    a navigation/menu line or an interface word (Home, Suche, Read more)
-``share``                  share bars, follow/subscribe prompts
+``nav``                    a navigation/menu line or an interface word (Home, Suche, Read more),
+                           a counting widget ("7 Besucher online", "Showing 1-10 of 48")
+``share``                  share bars, follow/subscribe prompts, newsletter sign-ups and their consent
 ``comment-form``           comment counts, "Leave a reply", form field labels
 ``byline``                 "Posted by", "Veröffentlicht am", author lines
 ``date``                   a line that is only a date, a time or a reading time
 ``caption``                "Foto: ...", "Photo: ...", image credits
 ``tags``                   "Tags: ...", category and keyword lists
 ``related``                related-article teasers ("Lesen Sie auch", a teaser after the article)
-``cookie``                 cookie notices
-``appeal``                 donation and support appeals, bank and card numbers
-``copyright``              copyright and "powered by" footers
+``cookie``                 cookie notices and other banners (outdated browser, enable JavaScript)
+``appeal``                 donation and support appeals, bank and card numbers, paywall meters
+``copyright``              copyright and "powered by" footers, affiliate-link disclosures
 ``duplicate-title``        a repeat of the title (or the HTML title around it)
 ``duplicate``              a later repeat of a line printed earlier (menus at top and bottom)
 ``boilerplate-recurring``  a short line found in many files of the same run
@@ -80,7 +81,7 @@ _HEADING_WORDS = 15
 # A paragraph of at least this many words that stops mid-sentence may be a teaser, unless the model
 # is this sure it is article text (a paragraph cut by a quoted post, a code block or a list).
 _TEASER_WORDS = 20
-_TEASER_MAX_KEEP = 0.8
+_TEASER_MAX_KEEP = 0.85
 # A short line between paragraphs is a heading unless the model is this sure it is furniture (a
 # comment's "by NAME, DATE" header between two comments is shaped like a heading).
 _HEADING_MIN_KEEP = 0.15

@@ -192,6 +192,8 @@ _DIGIT = re.compile(r"\d")
 READ_TIME = re.compile(
     r"(?i)^\s*\d+\s*(?:min(?:ute)?s?|minuten?|mins?)\.?\s*(?:read|lesezeit|lesen|de lecture|de lectura"
     r"|di lettura|czytania)?\s*$|^\s*(?:lesezeit|reading time|temps de lecture)\s*:?\s*\d+"
+    # A reading time with the word count: "12 minutes - 2400 words", "8 Minuten · 1.500 Wörter".
+    r"|^\s*\d+\s*(?:min(?:ute)?s?|minuten?)\s*[-–|·,]\s*[\d.,]+\s*(?:words|wörter|mots|palabras|parole)\s*$"
 )
 
 
@@ -544,3 +546,125 @@ def comment_header_lines(low_joined: str) -> list[int]:
     [0]
     """
     return [low_joined.count("\n", 0, m.start()) for m in COMMENT_HEADER.finditer(low_joined)]
+
+
+# One-off interface sentences: a newsletter sign-up ("Enter your email", "straight to your inbox"), a
+# paywall's meter ("You have 2 free articles left", "3 von 5 kostenlosen Artikeln"), a notice about the
+# reader's browser or a blocked embed ("Your browser is out of date", "Aktivieren Sie JavaScript", "Klicken
+# Sie, um den Inhalt zu laden"), a disclosure of affiliate links. Each is searched for once in a document's
+# lower-cased joined lines; the named group gives the kind (sign-ups are subscribe prompts, meters are
+# appeals, browser notices are banners like cookie notices, disclosures are legal small print).
+_NOTICE = {
+    # Widgets that count: "12 Besucher sind online", "Showing 1–10 of 48 results".
+    "nav": (
+        r"\b(?:\d+ (?:besucher|gäste|benutzer|mitglieder|users?|visitors?|guests?|members?|utilisateurs"
+        r"|visiteurs|usuarios|visitantes|utenti|użytkowników) (?:sind |are |is |est |sont |están |sono )?"
+        r"(?:gerade |currently |actuellement |jetzt )?online"
+        r"|(?:showing|zeige|es werden|affichage de|mostrando|visualizzazione di) (?:\S+ ){0,3}?\d+ ?"
+        r"(?:[-–]|bis|to|à|a|al) ?\d+ (?:\S+ ){0,2}?(?:of|von|sur|de|di) (?:insgesamt )?\d+)"
+    ),
+    "share": (
+        r"\b(?:enter your e-?mail|geben sie ihre e-?mail|gib deine e-?mail|ihre e-?mail-adresse eingeben"
+        r"|entrez votre (?:adresse )?e-?mail|saisissez votre (?:adresse )?e-?mail"
+        r"|introduce tu (?:correo|e-?mail|dirección)|ingresa tu (?:correo|e-?mail)"
+        r"|inserisci (?:la tua )?(?:e-?mail|indirizzo)|wpisz (?:swój )?(?:adres )?e-?mail"
+        r"|введите (?:ваш )?(?:e-?mail|email|адрес)|введіть (?:ваш )?(?:e-?mail|адрес)"
+        r"|(?:straight|directly|delivered) (?:to|in)(?:to)? your inbox"
+        r"|(?:direkt )?in (?:ihr|dein) (?:e-mail-)?postfach"
+        r"|dans votre boîte (?:mail|e-?mail|de réception)|en tu (?:bandeja de entrada|correo)"
+        r"|nella tua (?:casella|inbox)|na (?:twoją|swoją) skrzynkę"
+        r"|(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ )?(?:newsletter|daily|weekly)"
+        r"|(?:für|zu) (?:unseren|unserem|den) newsletter an|newsletter (?:abonnieren|bestellen)"
+        r"|abonnez-vous à (?:notre|la) (?:newsletter|lettre)|inscrivez-vous à (?:notre|la) newsletter"
+        r"|suscríbete a (?:nuestro|nuestra|el|la) (?:newsletter|boletín)"
+        r"|iscriviti alla (?:nostra )?newsletter"
+        r"|zapisz się (?:do|na) newsletter|suoraan sähköpostiisi"
+        # Getting something by e-mail, and the consent box of a sign-up form.
+        r"|(?:get|receive|erhalten|erhalte|recevez|recibe|ricevi|otrzymuj) .{0,60}"
+        r"(?:by|per|par|por|via) e-?mail"
+        r"|(?:get|receive|erhalten|erhalte|recevez|recibe|ricevi) .{0,60}\b(?:weekly|daily|monthly|free"
+        r"|wöchentlichen|täglichen|kostenlosen|hebdomadaire|semanal|settimanale) newsletter"
+        r"|(?:ich bin damit einverstanden|ich willige ein|willige ich|i agree|i consent|j'accepte|acepto"
+        r"|acconsento)\b.{0,100}\b(?:e-?mails?|newsletter|werbung|marketing)"
+        r"|(?:e-?mails?|newsletter)\b.{0,120}\b(?:jederzeit (?:widerrufen|abbestellen|abmelden)|widerruf"
+        r"|unsubscribe at any time|opt out at any time|désinscrire à tout moment|darte de baja))"
+    ),
+    "appeal": (
+        r"\b(?:you (?:have|'ve) (?:read )?(?:\d+|one|no) (?:free )?articles? (?:left|remaining)"
+        r"|\d+ (?:of|von|des|de|di|z) \d+ (?:free |kostenlosen |gratis |gratuits? |gratuitos? |gratuiti )?"
+        r"(?:articles?|artikeln?|articoli|artículos|artykułów)"
+        r"|(?:free|kostenlose|gratuits?|gratuitos|gratuiti) (?:articles?|artikel|artículos|articoli) "
+        r"(?:left|remaining|übrig|restants?|restantes|rimanenti))"
+    ),
+    "cookie": (
+        r"\b(?:(?:your|ihr|dein|votre|tu|su|il tuo|twoja) (?:web ?)?"
+        r"(?:browser|navigateur|navegador|navigatore|przeglądarka)(?: \w+){0,3}"
+        r" (?:is|ist|est|es|está|è|jest) "
+        r"(?:out of date|outdated|not supported"
+        r"|veraltet|nicht (?:mehr )?(?:aktuell|unterstützt)|obsolète|pas à jour|obsoleto|desactualizado"
+        r"|antiquato|non supportato|nieaktualna|przestarzała|nie jest obsługiwana)"
+        r"|browser version with limited support|(?:using|use) an? (?:outdated|old|unsupported|older) browser"
+        r"|(?:veralteten|alten|nicht unterstützten) browser|(?:update|upgrade) your browser"
+        r"|(?:aktualisiere|aktualisieren sie) (?:deinen|ihren) browser|mettez à jour votre navigateur"
+        r"|actualiza tu navegador|aggiorna il (?:tuo )?browser|zaktualizuj (?:swoją )?przeglądarkę"
+        r"|(?:enable|activate) javascript|javascript (?:is )?(?:disabled|deaktiviert|désactivé|desactivado"
+        r"|disattivato|wyłączon)|(?:aktivieren sie|aktiviere) javascript|activez (?:le )?javascript"
+        r"|activa javascript|attiva javascript|włącz javascript"
+        r"|(?:um|to) (?:den|die|das|the) (?:inhalt|inhalte|content|karte|video|map) (?:von \S+ )?"
+        r"(?:zu laden|anzuzeigen)|to load (?:the )?(?:content|video|map) from)"
+    ),
+    "copyright": (
+        r"\b(?:affiliate[- ]links?|partner-?links?|liens? affiliés?|enlaces? de afiliados?"
+        r"|link (?:di )?affiliazione|linki? afiliacyjn|(?:erhält|erhalten|bekommen|earns?|receive|receives"
+        r"|recibimos|riceviamo|otrzymujemy) (?:\S+ ){0,5}?(?:eine |a |an |una )?(?:kleine |small )?"
+        r"(?:provision|commission|comisión|commissione|prowizję))\b"
+    ),
+}
+NOTICE = re.compile("|".join(f"(?P<{_group(k)}>{p})" for k, p in _NOTICE.items()))
+# A notice is one sentence or two: longer lines are article text that talks about such things.
+NOTICE_MAX_WORDS = 40
+NOTICE_MAX_CHARS = 400
+
+
+# Strings one of which every notice holds: only lines holding one are searched for a notice.
+_NOTICE_HINTS = (
+    "mail", "inbox", "postfach", "boîte", "bandeja", "correo", "casella", "skrzynk", "newsletter", "subscri",
+    "online", "showing", "zeige", "es werden", "affichage", "mostrando", "visualizzazione",
+    "suscr", "abonnez", "sign up", "адрес", "sähköpost", "article", "artikel", "articoli", "artículos",
+    "artykułów", "browser", "navigateur",
+    "navegador", "navigatore", "przegląd", "javascript", " zu laden", "anzuzeigen", "to load", "affili",
+    "partner-link", "partnerlink", "provision", "commission", "comisión", "prowizj",
+)
+
+
+def notice_lines(low_joined: str, lows: list[str], starts: list[int] | None = None) -> list[tuple[int, str]]:
+    """(line index, kind) of the lines holding a notice; `lows` are a document's lower-cased lines,
+    `low_joined` the same joined by newlines, and `starts` where each line starts in it (worked out when
+    not given).
+
+    >>> lows = ["the end.", "enter your email address to subscribe", "sie haben 3 von 5 artikeln gelesen"]
+    >>> notice_lines("\\n".join(lows), lows)
+    [(1, 'share'), (2, 'appeal')]
+    >>> lows = ["votre navigateur est obsolète.", "the browser war of the 1990s"]
+    >>> notice_lines("\\n".join(lows), lows)
+    [(0, 'cookie')]
+    """
+    if starts is None:
+        starts = [0]
+        for low in lows[:-1]:
+            starts.append(starts[-1] + len(low) + 1)
+    hinted = set()
+    for hint in _NOTICE_HINTS:
+        pos = low_joined.find(hint)
+        while pos >= 0:
+            hinted.add(bisect_right(starts, pos) - 1)
+            nxt = low_joined.find("\n", pos)  # one hit is enough: go on from the next line
+            pos = low_joined.find(hint, nxt + 1) if nxt >= 0 else -1
+    out = []
+    for i in sorted(hinted):
+        if len(lows[i]) > NOTICE_MAX_CHARS:
+            continue
+        m = NOTICE.search(lows[i])
+        if m:
+            out.append((i, _KIND[m.lastgroup]))
+    return out

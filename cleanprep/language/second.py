@@ -3,7 +3,7 @@
 fastText's lid.176 knows no Zulu, Xhosa, Shona, Sotho, Tswana, Tsonga, Ganda or Maori, and
 spreads its guesses thin over them (Somali and Yoruba it knows only weakly). When
 `lingua-language-detector` is installed, a segment fastText calls foreign without conviction is put
-to lingua, restricted to fastText's own guesses plus those languages, so only a few of lingua's
+to lingua, restricted to fastText's best guess plus those languages, so only a few of lingua's
 models are ever loaded; lingua's answer is taken only when it names one of those languages, where
 fastText cannot compete. Without lingua (or with CLEANPREP_SECOND_OPINION=0), nothing changes.
 

@@ -53,10 +53,10 @@ MIN_FOREIGN_P = ((1, 2.0), (2, 0.9), (4, 0.25))
 # Letters the host never writes (ł in English, ñ in German) leave it this much benefit of the doubt.
 HOST_DOUBT_FOREIGN_LETTERS = 0.5
 # fastText calls below this probability are checked by lingua (see `second`), whose answer counts
-# when at least this sure. lingua weighs fastText's best guess against the languages fastText lacks;
-# a second guess would change no answer (only a lacking language's answer is taken) yet costs a
-# model load (10 to 20 ms) in every worker. On mixed-dev, 1 candidate instead of 2 kept found and
-# named the same and took detect from 0.89 s to 0.74 s (score_mixed.py, 3 runs each, quiet machine).
+# when at least this sure. lingua weighs fastText's best guess against the languages fastText lacks:
+# adding its second guess changed no answer on mixed-dev (only a lacking language's answer is
+# taken) yet costs a model load (10 to 20 ms) in every worker; with 1 candidate instead of 2, detect
+# took 0.74 s instead of 0.89 s (score_mixed.py, 3 runs each, quiet machine).
 SECOND_OPINION_BELOW = 0.7
 SECOND_OPINION_SURE = 0.9
 SECOND_OPINION_CANDIDATES = 1

@@ -18,6 +18,9 @@ $(BIN)/python:
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q "$(TORCH)"
 	$(BIN)/pip install -q -e ".[lingua]"
+	@# An editable install leaves the package uncompiled; where PYTHONDONTWRITEBYTECODE is set,
+	@# every run would compile it again (one-record `cleanprep detect`: 0.34 s instead of 0.38 s).
+	$(BIN)/python -m compileall -q cleanprep
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml

@@ -120,7 +120,16 @@ PREFIX_PATTERNS: dict[str, str] = {
         r"|lire aussi|voir aussi|sur le même sujet|articles similaires|lee también|te puede interesar"
         r"|noticias relacionadas|artículos relacionados|leggi anche|articoli correlati|potrebbe interessarti"
         r"|czytaj (?:też|także)|zobacz (?:też|także)|читайте также|читайте також|смотрите также"
-        r"|дивіться також|lees ook|gerelateerde artikelen|leia também|veja também)\b"
+        r"|дивіться також|lees ook|gerelateerde artikelen|leia também|veja também"
+        # Inline lead-ins to another article ("Read more: <headline>", "LE PUEDE INTERESAR: ...").
+        r"|also read|must read|lea también|vea también|ver también|mira también|le puede interesar"
+        r"|le podría interesar|te podría interesar|puede interesarte|à lire (?:aussi|également)|à voir aussi"
+        r"|lire également|voir également|vedi anche|guarda anche|saiba mais|czytaj (?:również|więcej)"
+        r"|zobacz (?:również|więcej)|lesen sie (?:dazu )?(?:auch|mehr)|lees meer|читайте (?:ещё|еще|більше)"
+        r")\b"
+        # A read-more link with where it leads or how long that takes ("Weiterlesen: ...", "Read more 5 min").
+        r"|^[\s•*\-]*(?:read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|leggi tutto"
+        r"|czytaj dalej|читать далее|читати далі|continue reading)\s*(?::|…|\.\.\.|»|›|\d+\s*min)"
     ),
     "share": (
         r"^[\s•*\-]*(?:share (?:this|on|via)|teilen (?:auf|per|via|mit)|auf \w+ teilen|partager sur"
@@ -311,7 +320,18 @@ _CAPTION = re.compile(PREFIX_PATTERNS["caption"])
 _CREDIT_END = re.compile(
     r"(?:\([^()]{0,40}\b(?:getty images|shutterstock|imago|istock|reuters|afp|dpa|ap photo|epa|picture"
     r" alliance|unsplash|pixabay|wikimedia|keystone|anp|ansa|efe)\b[^()]{0,40}\)|\b(?:photo|foto|bild|fotos"
-    r"|credit|фото|kuva|zdjęcie)\s*:\s*[^!?:]{2,60})\s*$"
+    r"|credit|фото|kuva|zdjęcie|bildquelle|fotoquelle|picture|image|imagen|immagine|crédito|credito)\s*:\s*"
+    r"[^!?:]{2,60}"
+    # A copyright sign before the name: "... | © Augusta National/Getty Images", "... / (C) Kab Niang".
+    r"|(?:©|[|/] ?\(c\))[^!?:©]{2,60})\s*$"
+)
+# Where the people in a photo stand, or that it only illustrates: "Anna Berg (l.) und ...", "(von links)",
+# "(right)", "(Symbolbild)". Article prose names no one's place in a picture.
+_PICTURED = re.compile(
+    r"\((?:l\.|r\.|m\.|li\.|re\.|v\. ?l\.(?: ?n\. ?r\.)?|von (?:links|rechts)|links|rechts|mitte|left|right"
+    r"|centre|center|from left|izq\.|izquierda|derecha|de izquierda a derecha|à gauche|à droite"
+    r"|de gauche à droite|sinistra|destra|da sinistra|od lewej|z lewej|z prawej|слева|справа|зліва"
+    r"|symbolbild|archivbild|archivfoto|file photo)\)"
 )
 
 
@@ -331,11 +351,7 @@ def match_caption(text: str) -> str | None:
 def _caption_kind(low: str) -> str | None:
     if _CAPTION.match(low):
         return "caption"
-    tail = low[-120:]
-    # A credit ends in a bracket or follows a colon: most lines have neither, and skip the search.
-    if (tail.endswith(")") or ":" in tail) and _CREDIT_END.search(tail):
-        return "caption"
-    return None
+    return _caption_tail(low)
 
 
 def match_anywhere(text: str) -> str | None:
@@ -378,8 +394,13 @@ def classify(text: str, words: int) -> str | None:
 
 
 def _caption_tail(low: str) -> str | None:
+    """"caption" for a line closed by an image credit, or naming where someone in the photo stands."""
     tail = low[-120:]
-    if (tail.endswith(")") or ":" in tail) and _CREDIT_END.search(tail):
+    # A credit ends in a bracket, follows a colon or a copyright sign: most lines have none of these and
+    # skip the search.
+    if (tail.endswith(")") or ":" in tail or "©" in tail or "(c)" in tail) and _CREDIT_END.search(tail):
+        return "caption"
+    if "(" in low and _PICTURED.search(low):
         return "caption"
     return None
 

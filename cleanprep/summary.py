@@ -20,6 +20,8 @@ from typing import Any
 from .document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, Document, foreign_fate
 from .write.atomic import write_atomic
 
+# The terminal summary names this many entries of a count (languages, reasons); --report has all.
+TERMINAL_PAIRS = 10
 _FATE_COUNTER = {TRANSLATE: "translated", DROP: "dropped", TAG: "tagged", KEEP: "kept_foreign"}
 
 
@@ -125,7 +127,13 @@ class RunSummary:
         d = self.to_dict()
 
         def pairs(counter: dict[str, int]) -> str:
-            return ", ".join(f"{k} {v}" for k, v in counter.items()) or "none"
+            # A mixed corpus names sixty languages; the terminal gets the largest, --report all.
+            shown = list(counter.items())[:TERMINAL_PAIRS]
+            text = ", ".join(f"{k} {v}" for k, v in shown) or "none"
+            rest = list(counter.values())[TERMINAL_PAIRS:]
+            if rest:
+                text += f" and {len(rest)} more ({sum(rest)}; all in --report)"
+            return text
 
         lines = [
             f"cleanprep: {d['documents']} documents, {d['bytes_in'] / 1e6:.2f} MB in, "

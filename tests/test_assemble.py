@@ -92,3 +92,21 @@ def test_the_summary_names_documents_whose_main_language_is_not_the_target():
     doc.lang = "en"
     only_english.add(doc)
     assert "mostly not in" not in only_english.format_text()
+
+
+def test_the_terminal_summary_names_the_largest_counts_and_the_report_keeps_them_all():
+    from cleanprep.summary import TERMINAL_PAIRS, RunSummary
+
+    summary = RunSummary(target="en")
+    langs = [f"l{i:02d}" for i in range(TERMINAL_PAIRS + 3)]
+    for n, lang in enumerate(langs):
+        doc = Document(id=lang, text="x", nbytes=1)
+        doc.lang = lang
+        for _ in range(len(langs) - n):  # l00 is the most common
+            summary.add(doc)
+    text = summary.format_text()
+    assert f"{langs[0]} {len(langs)}" in text
+    assert f"{langs[TERMINAL_PAIRS - 1]} " in text
+    assert f"{langs[TERMINAL_PAIRS]} " not in text
+    assert "and 3 more (6; all in --report)" in text
+    assert len(summary.to_dict()["main_languages"]) == len(langs)

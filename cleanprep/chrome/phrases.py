@@ -569,6 +569,61 @@ def comment_header_lines(low_joined: str) -> list[int]:
     return [low_joined.count("\n", 0, m.start()) for m in COMMENT_HEADER.finditer(low_joined)]
 
 
+# A comment's own header: who wrote it and when. Either a lead-in ("Comment by NAME", "Antwort von NAME",
+# "Réponse de NAME") or a name then a verb of saying and a colon ("NAME says:", "NAME schrieb:", "NAME a
+# écrit :", "NAME escribió:", "NAME napisał:"), and in both a time stamp: a clock time, or a date with
+# its year. Article prose that quotes someone ("Merkel sagt: ...") has no time stamp next to the name,
+# and a sentence that gives one ("The minister said on 3 May 2019 at 10:00 that ...") has no colon
+# after its verb. Matched against a document's lower-cased joined lines.
+_COMMENT_LEAD = (
+    r"(?:comment|reply|response|kommentar|antwort|commentaire|réponse|comentario|respuesta|commento"
+    r"|risposta|comentário|resposta|komentarz|odpowiedź|reactie|reactie|комментарий|ответ|коментар"
+    r"|відповідь)\s+(?:by|from|von|de|par|di|da|od|van|от|від)\s"
+)
+_SAYS = (
+    r"says|said|wrote|writes|replied|sagt|sagte|schreibt|schrieb|meint|antwortet|dit|a dit|écrit|a écrit"
+    r"|répond|dice|dijo|escribe|escribió|responde|diz|disse|escreveu|ha detto|ha scritto|scrive|risponde"
+    r"|mówi|pisze|napisał|napisała|odpowiada|zegt|schreef|schrijft|skriver|sier|говорит|пишет|написал"
+    r"|написала|ответил|каже|пише|написав|написала|відповів"
+)
+_CLOCK = r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)|\b\d{1,2}\s?(?:am|pm|uhr|h)\b"
+_DATED = (
+    rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}\b"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
+    rf"|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\.?,?\s+(?:de\s+)?(?:19|20)\d{{2}}\b"
+)
+COMMENT_META = re.compile(
+    rf"^[^\S\n]*[•*\-–—]?[^\S\n]*(?:{_COMMENT_LEAD}|(?:[^\s:]+[^\S\n]+){{0,4}}?(?:{_SAYS})[^\S\n]*:)",
+    re.M,
+)
+_STAMP = re.compile(rf"{_CLOCK}|{_DATED}")
+# A comment's header is a name and a stamp, not a sentence.
+COMMENT_META_WORDS = 16
+
+
+def comment_meta_lines(low_joined: str, starts: list[int], words: list[int]) -> list[int]:
+    """The lines (by index) of a document's lower-cased joined lines that head one comment: a name with
+    a verb of saying or a "comment by" lead-in, and a time stamp; `starts`: where each line starts in
+    `low_joined`, `words`: each line's word count.
+
+    >>> comment_meta_lines("comment by jane doe — 17.07.2011 @ 13:04\\nanna says: 12 march 2019 at 10:42",
+    ...                    [0, 41], [8, 7])
+    [0, 1]
+    >>> comment_meta_lines("antwort von max am 3. mai 2020 um 9:15 uhr\\nmerkel sagt: wir schaffen das.",
+    ...                    [0, 43], [9, 5])
+    [0]
+    """
+    out = []
+    for m in COMMENT_META.finditer(low_joined):
+        i = bisect_right(starts, m.start()) - 1
+        if words[i] > COMMENT_META_WORDS:
+            continue
+        end = low_joined.find("\n", m.start())
+        if _STAMP.search(low_joined, m.start(), end if end >= 0 else len(low_joined)):
+            out.append(i)
+    return out
+
+
 # One-off interface sentences: a newsletter sign-up ("Enter your email", "straight to your inbox"), a
 # paywall's meter ("You have 2 free articles left", "3 von 5 kostenlosen Artikeln"), a notice about the
 # reader's browser or a blocked embed ("Your browser is out of date", "Aktivieren Sie JavaScript", "Klicken

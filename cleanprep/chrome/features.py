@@ -33,6 +33,8 @@ import numpy as np
 from ..document import UNKNOWN_LANG, Document, Segment
 from .phrases import (
     BIO_LINE,
+    COMMENT_META_DIGITS,
+    COMMENT_META_WORDS,
     NOTICE_MAX_WORDS,
     classify_lines,
     comment_header_lines,
@@ -240,7 +242,8 @@ def line_table(doc: Document) -> LineTable:
         if word_list[i] <= NOTICE_MAX_WORDS:
             kinds[i] = kinds[i] or kind
     meta = np.zeros(n, dtype=bool)
-    meta[comment_meta_lines(low_joined, low_starts, word_list)] = True
+    meta[comment_meta_lines(lows, np.flatnonzero((digits >= COMMENT_META_DIGITS)
+                                                  & (words <= COMMENT_META_WORDS)).tolist())] = True
     asked = [i for i, (kind, w, d) in enumerate(zip(kinds, word_list, digits.tolist(), strict=True))
              if kind is None and w <= _DATE_WORDS and d]
     dates = np.zeros(n, dtype=bool)

@@ -574,7 +574,7 @@ def comment_header_lines(low_joined: str) -> list[int]:
 # écrit :", "NAME escribió:", "NAME napisał:"), and in both a time stamp: a clock time, or a date with
 # its year. Article prose that quotes someone ("Merkel sagt: ...") has no time stamp next to the name,
 # and a sentence that gives one ("The minister said on 3 May 2019 at 10:00 that ...") has no colon
-# after its verb. Matched against a document's lower-cased joined lines.
+# after its verb. Matched against a lower-cased line.
 _COMMENT_LEAD = (
     r"(?:comment|reply|response|kommentar|antwort|commentaire|réponse|comentario|respuesta|commento"
     r"|risposta|comentário|resposta|komentarz|odpowiedź|reactie|reactie|комментарий|ответ|коментар"
@@ -593,33 +593,30 @@ _DATED = (
     rf"|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\.?,?\s+(?:de\s+)?(?:19|20)\d{{2}}\b"
 )
 COMMENT_META = re.compile(
-    rf"^[^\S\n]*[•*\-–—]?[^\S\n]*(?:{_COMMENT_LEAD}|(?:[^\s:]+[^\S\n]+){{0,4}}?(?:{_SAYS})[^\S\n]*:)",
-    re.M,
+    rf"\s*[•*\-–—]?\s*(?:{_COMMENT_LEAD}|(?:[^\s:]+\s+){{0,4}}?(?:{_SAYS})\s*:)"
 )
 _STAMP = re.compile(rf"{_CLOCK}|{_DATED}")
 # A comment's header is a name and a stamp, not a sentence.
 COMMENT_META_WORDS = 16
+COMMENT_META_DIGITS = 3
 
 
-def comment_meta_lines(low_joined: str, starts: list[int], words: list[int]) -> list[int]:
-    """The lines (by index) of a document's lower-cased joined lines that head one comment: a name with
-    a verb of saying or a "comment by" lead-in, and a time stamp; `starts`: where each line starts in
-    `low_joined`, `words`: each line's word count.
+def comment_meta_lines(lows: list[str], candidates: list[int]) -> list[int]:
+    """Which of the `candidates` (indices into a document's lower-cased lines `lows`) head one comment:
+    a name with a verb of saying and a colon, or a "comment by" lead-in, and a time stamp.
 
-    >>> comment_meta_lines("comment by jane doe — 17.07.2011 @ 13:04\\nanna says: 12 march 2019 at 10:42",
-    ...                    [0, 41], [8, 7])
-    [0, 1]
-    >>> comment_meta_lines("antwort von max am 3. mai 2020 um 9:15 uhr\\nmerkel sagt: wir schaffen das.",
-    ...                    [0, 43], [9, 5])
-    [0]
+    Only short lines with a few digits can be one, so the caller picks those (a clock time has three).
+
+    >>> comment_meta_lines(["comment by jane doe — 17.07.2011 @ 13:04", "anna says: 12 march 2019 at 10:42",
+    ...                     "antwort von max am 3. mai 2020 um 9:15 uhr", "merkel sagt: wir schaffen das."],
+    ...                    [0, 1, 2, 3])
+    [0, 1, 2]
     """
     out = []
-    for m in COMMENT_META.finditer(low_joined):
-        i = bisect_right(starts, m.start()) - 1
-        if words[i] > COMMENT_META_WORDS:
-            continue
-        end = low_joined.find("\n", m.start())
-        if _STAMP.search(low_joined, m.start(), end if end >= 0 else len(low_joined)):
+    for i in candidates:
+        low = lows[i]
+        m = COMMENT_META.match(low)
+        if m and _STAMP.search(low, m.start()):
             out.append(i)
     return out
 

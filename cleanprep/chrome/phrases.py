@@ -691,6 +691,16 @@ _NOTICE = {
         r"|link (?:di )?affiliazione|linki? afiliacyjn|(?:erhält|erhalten|bekommen|earns?|receive|receives"
         r"|recibimos|riceviamo|otrzymujemy) (?:\S+ ){0,5}?(?:eine |a |an |una )?(?:kleine |small )?"
         r"(?:provision|commission|comisión|commissione|prowizję))\b"
+        # Legal small print: no liability for linked sites, opinions that are the author's alone, paid links.
+        r"|\b(?:keine (?:haftung|verantwortung) für (?:die )?inhalte|no (?:responsibility|liability) for the"
+        r" content|not responsible for the content|aucune responsabilité (?:quant au|concernant le|sur le)"
+        r" contenu|no (?:nos )?(?:hacemos|se hace) responsables? del contenido|nessuna responsabilità per i"
+        r" contenuti|nie ponosimy odpowiedzialności za treść"
+        r"|(?:the )?(?:opinions|views) expressed (?:here |in this \w+ |on this \w+ )?(?:are|do not)"
+        r"|(?:die )?(?:hier )?geäußerten meinungen|les opinions exprimées|las opiniones expresadas"
+        r"|le opinioni espresse|opinie wyrażone"
+        r"|(?:may|might) (?:receive|earn|be) (?:compensat|paid)|advertis(?:er|ing) disclosure"
+        r"|enthält (?:werbung|werbelinks|anzeigen)|contains (?:affiliate|sponsored) links)"
     ),
 }
 NOTICE = re.compile("|".join(f"(?P<{_group(k)}>{p})" for k, p in _NOTICE.items()))
@@ -707,6 +717,8 @@ _NOTICE_HINTS = (
     "artykułów", "browser", "navigateur",
     "navegador", "navigatore", "przegląd", "javascript", " zu laden", "anzuzeigen", "to load", "affili",
     "partner-link", "partnerlink", "provision", "commission", "comisión", "prowizj",
+    "haftung", "verantwortung", "responsab", "responsib", "liability", "odpowiedzialno", "opinion",
+    "meinungen", "opinie", "views expressed", "compensat", "paid", "disclosure", "enthält", "contains",
 )
 
 

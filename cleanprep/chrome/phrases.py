@@ -718,7 +718,8 @@ _NOTICE_HINTS = (
     "navegador", "navigatore", "przegląd", "javascript", " zu laden", "anzuzeigen", "to load", "affili",
     "partner-link", "partnerlink", "provision", "commission", "comisión", "prowizj",
     "haftung", "verantwortung", "responsab", "responsib", "liability", "odpowiedzialno", "opinion",
-    "meinungen", "opinie", "views expressed", "compensat", "paid", "disclosure", "enthält", "contains",
+    "meinungen", "opinie", "views expressed", "compensat", "be paid", "disclosure", "enthält werb",
+    "enthält anz", "sponsored link",
 )
 
 

@@ -154,3 +154,27 @@ def test_a_run_of_items_is_a_list_run_but_a_menu_is_not(items, menu, lang):
     assert run[: len(menu)] == [0.0] * len(menu)
     start = len(menu) + 1
     assert all(r >= 0.5 for r in run[start : start + len(items)])
+
+
+@pytest.mark.parametrize("line", [
+    "Trotz sorgfältiger Prüfung übernehmen wir keine Haftung für die Inhalte externer Links.",
+    "We take no responsibility for the content of external websites linked from this page.",
+    "Les opinions exprimées dans ces pages n'engagent que leurs auteurs.",
+    "Las opiniones expresadas en este blog son responsabilidad de sus autores.",
+    "Advertising disclosure: we may receive compensation for some of the links on this page.",
+    "Dieser Beitrag enthält Werbung für einen Hersteller von Gartenmöbeln.",
+])
+def test_legal_small_print_is_a_copyright_notice(line):
+    lows = [line.lower()]
+    assert notice_lines(lows[0], lows) == [(0, "copyright")]
+
+
+@pytest.mark.parametrize("line", [
+    "The court ruled that the platform bears no liability for what its users post.",
+    "Die Meinungen der Anwohner über den neuen Hafen gehen weit auseinander.",
+    "Les opinions des habitants sur le nouveau port sont très partagées.",
+    "The report contains several tables with the figures of the last quarter.",
+])
+def test_sentences_about_liability_or_opinions_are_not_small_print(line):
+    lows = [line.lower()]
+    assert notice_lines(lows[0], lows) == []

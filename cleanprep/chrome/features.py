@@ -33,9 +33,12 @@ import numpy as np
 from ..document import UNKNOWN_LANG, Document, Segment
 from .phrases import (
     BIO_LINE,
+    COMMENT_META_DIGITS,
+    COMMENT_META_WORDS,
     NOTICE_MAX_WORDS,
     classify_lines,
     comment_header_lines,
+    comment_meta_lines,
     hinted_lines,
     is_date_line,
     notice_lines,
@@ -55,6 +58,7 @@ FEATURES = [
     "prev_stopwords", "next_stopwords", "prev_words", "next_words", "prev_kind", "next_kind",
     "prev_terminal", "next_terminal", "block_prose", "truncated", "is_title", "title_repeat", "before_title",
     "embedded", "embedded_chars", "colon_above", "numbered", "key_value", "bio", "quantity", "list_run",
+    "comment_meta",
 ]
 
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
@@ -144,18 +148,20 @@ class LineTable:
 
     The judge reads the columns; `Line` views are for callers that want one line at a time.
     `joined` is the lines' texts joined by newlines (no line holds one), so a pattern that cannot
-    cross a newline is searched once per document instead of once per line.
+    cross a newline is searched once per document instead of once per line. `meta` marks the lines
+    that head one comment ("NAME says: DATE at TIME", `phrases.comment_meta_lines`).
     """
 
     __slots__ = ("segments", "texts", "lows", "keys", "words", "blocks", "kinds", "dates", "joined",
-                 "starts", "bits")
+                 "starts", "bits", "meta")
 
     def __init__(self, segments: list[list[Segment]], texts: list[str], lows: list[str], keys: list[str],
                  words: np.ndarray, blocks: np.ndarray, kinds: list[str | None], dates: np.ndarray,
-                 joined: str, starts: np.ndarray, bits: np.ndarray) -> None:
+                 joined: str, starts: np.ndarray, bits: np.ndarray, meta: np.ndarray | None = None) -> None:
         self.segments, self.texts, self.lows, self.keys = segments, texts, lows, keys
         self.words, self.blocks, self.kinds, self.dates = words, blocks, kinds, dates
         self.joined, self.starts, self.bits = joined, starts, bits
+        self.meta = meta if meta is not None else np.zeros(len(texts), dtype=bool)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -235,6 +241,9 @@ def line_table(doc: Document) -> LineTable:
     for i, kind in notice_lines(low_joined, lows, low_starts):
         if word_list[i] <= NOTICE_MAX_WORDS:
             kinds[i] = kinds[i] or kind
+    meta = np.zeros(n, dtype=bool)
+    meta[comment_meta_lines(lows, np.flatnonzero((digits >= COMMENT_META_DIGITS)
+                                                  & (words <= COMMENT_META_WORDS)).tolist())] = True
     asked = [i for i, (kind, w, d) in enumerate(zip(kinds, word_list, digits.tolist(), strict=True))
              if kind is None and w <= _DATE_WORDS and d]
     dates = np.zeros(n, dtype=bool)
@@ -244,7 +253,7 @@ def line_table(doc: Document) -> LineTable:
     keys = [low if length > _KEY_CHARS else key
             for low, key, length in zip(lows, norm, lengths.tolist(), strict=True)]
     blocks = np.array([segs[a].block for a in firsts])
-    return LineTable(groups, texts, lows, keys, words, blocks, kinds, dates, joined, starts, bits)
+    return LineTable(groups, texts, lows, keys, words, blocks, kinds, dates, joined, starts, bits, meta)
 
 
 def _line_langs(lines: LineTable, doc_lang: str) -> list[str]:
@@ -432,6 +441,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["key_value"]] = _lines_matching(_KEY_VALUE, joined, starts)
     x[:, col["bio"]] = _lines_matching(BIO_LINE, joined, starts)
     x[:, col["quantity"]] = _lines_matching(_QUANTITY, joined, starts)
+    x[:, col["comment_meta"]] = lines.meta
     # Spec sheets and ingredient lists come as runs of items ("Farbe: grün", "2 cups flour"); a menu's
     # labels have neither a label's colon nor an amount.
     items = x[:, [col["quantity"], col["key_value"], col["numbered"], col["bullet"]]].max(axis=1)

@@ -24,7 +24,8 @@ Reason codes (stable, shown in JSONL output and ``--explain``):
 ``nav``                    a navigation/menu line or an interface word (Home, Suche, Read more),
                            a counting widget ("7 Besucher online", "Showing 1-10 of 48")
 ``share``                  share bars, follow/subscribe prompts, newsletter sign-ups and their consent
-``comment-form``           comment counts, "Leave a reply", form field labels
+``comment-form``           comment counts, "Leave a reply", form field labels, a comment's own
+                           header below the article ("NAME says: DATE at TIME")
 ``byline``                 "Posted by", "Veröffentlicht am", author lines
 ``date``                   a line that is only a date, a time or a reading time
 ``caption``                "Foto: ...", "Photo: ...", image credits
@@ -212,6 +213,9 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
         (x[:, _C["title_repeat"]] > 0, _CODE["duplicate-title"]),
         (lines.dates, _CODE["date"]),
         (np.isin(kind, _HARD_CODES) & ((words <= 30) | (kind == _CODE["caption"])), kind),
+        # A comment's header ("NAME says: DATE at TIME") once the article has begun; above it, the same
+        # shape is the article's byline, which the model judges.
+        (lines.meta & (idx > first_prose) & (first_prose >= 0), _CODE["comment-form"]),
         ((x[:, _C["recurring"]] >= _RECURRING_SHARE) & (words <= _RECURRING_MAX_WORDS) & ~prose,
          _CODE["boilerplate-recurring"]),
         (under_pair, _CODE["sidebar"]),

@@ -569,6 +569,58 @@ def comment_header_lines(low_joined: str) -> list[int]:
     return [low_joined.count("\n", 0, m.start()) for m in COMMENT_HEADER.finditer(low_joined)]
 
 
+# A comment's own header: who wrote it and when. Either a lead-in ("Comment by NAME", "Antwort von NAME",
+# "Réponse de NAME") or a name then a verb of saying and a colon ("NAME says:", "NAME schrieb:", "NAME a
+# écrit :", "NAME escribió:", "NAME napisał:"), and in both a time stamp: a clock time, or a date with
+# its year. Article prose that quotes someone ("Merkel sagt: ...") has no time stamp next to the name,
+# and a sentence that gives one ("The minister said on 3 May 2019 at 10:00 that ...") has no colon
+# after its verb. Matched against a lower-cased line.
+_COMMENT_LEAD = (
+    r"(?:comment|reply|response|kommentar|antwort|commentaire|réponse|comentario|respuesta|commento"
+    r"|risposta|comentário|resposta|komentarz|odpowiedź|reactie|reactie|комментарий|ответ|коментар"
+    r"|відповідь)\s+(?:by|from|von|de|par|di|da|od|van|от|від)\s"
+)
+_SAYS = (
+    r"says|said|wrote|writes|replied|sagt|sagte|schreibt|schrieb|meint|antwortet|dit|a dit|écrit|a écrit"
+    r"|répond|dice|dijo|escribe|escribió|responde|diz|disse|escreveu|ha detto|ha scritto|scrive|risponde"
+    r"|mówi|pisze|napisał|napisała|odpowiada|zegt|schreef|schrijft|skriver|sier|говорит|пишет|написал"
+    r"|написала|ответил|каже|пише|написав|написала|відповів"
+)
+_CLOCK = r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)|\b\d{1,2}\s?(?:am|pm|uhr|h)\b"
+_DATED = (
+    rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}\b"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
+    rf"|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\.?,?\s+(?:de\s+)?(?:19|20)\d{{2}}\b"
+)
+COMMENT_META = re.compile(
+    rf"\s*[•*\-–—]?\s*(?:{_COMMENT_LEAD}|(?:[^\s:]+\s+){{0,4}}?(?:{_SAYS})\s*:)"
+)
+_STAMP = re.compile(rf"{_CLOCK}|{_DATED}")
+# A comment's header is a name and a stamp, not a sentence.
+COMMENT_META_WORDS = 16
+COMMENT_META_DIGITS = 3
+
+
+def comment_meta_lines(lows: list[str], candidates: list[int]) -> list[int]:
+    """Which of the `candidates` (indices into a document's lower-cased lines `lows`) head one comment:
+    a name with a verb of saying and a colon, or a "comment by" lead-in, and a time stamp.
+
+    Only short lines with a few digits can be one, so the caller picks those (a clock time has three).
+
+    >>> comment_meta_lines(["comment by jane doe — 17.07.2011 @ 13:04", "anna says: 12 march 2019 at 10:42",
+    ...                     "antwort von max am 3. mai 2020 um 9:15 uhr", "merkel sagt: wir schaffen das."],
+    ...                    [0, 1, 2, 3])
+    [0, 1, 2]
+    """
+    out = []
+    for i in candidates:
+        low = lows[i]
+        m = COMMENT_META.match(low)
+        if m and _STAMP.search(low, m.start()):
+            out.append(i)
+    return out
+
+
 # One-off interface sentences: a newsletter sign-up ("Enter your email", "straight to your inbox"), a
 # paywall's meter ("You have 2 free articles left", "3 von 5 kostenlosen Artikeln"), a notice about the
 # reader's browser or a blocked embed ("Your browser is out of date", "Aktivieren Sie JavaScript", "Klicken
@@ -639,6 +691,16 @@ _NOTICE = {
         r"|link (?:di )?affiliazione|linki? afiliacyjn|(?:erhält|erhalten|bekommen|earns?|receive|receives"
         r"|recibimos|riceviamo|otrzymujemy) (?:\S+ ){0,5}?(?:eine |a |an |una )?(?:kleine |small )?"
         r"(?:provision|commission|comisión|commissione|prowizję))\b"
+        # Legal small print: no liability for linked sites, opinions that are the author's alone, paid links.
+        r"|\b(?:keine (?:haftung|verantwortung) für (?:die )?inhalte|no (?:responsibility|liability) for the"
+        r" content|not responsible for the content|aucune responsabilité (?:quant au|concernant le|sur le)"
+        r" contenu|no (?:nos )?(?:hacemos|se hace) responsables? del contenido|nessuna responsabilità per i"
+        r" contenuti|nie ponosimy odpowiedzialności za treść"
+        r"|(?:the )?(?:opinions|views) expressed (?:here |in this \w+ |on this \w+ )?(?:are|do not)"
+        r"|(?:die )?(?:hier )?geäußerten meinungen|les opinions exprimées|las opiniones expresadas"
+        r"|le opinioni espresse|opinie wyrażone"
+        r"|(?:may|might) (?:receive|earn|be) (?:compensat|paid)|advertis(?:er|ing) disclosure"
+        r"|enthält (?:werbung|werbelinks|anzeigen)|contains (?:affiliate|sponsored) links)"
     ),
 }
 NOTICE = re.compile("|".join(f"(?P<{_group(k)}>{p})" for k, p in _NOTICE.items()))
@@ -655,6 +717,9 @@ _NOTICE_HINTS = (
     "artykułów", "browser", "navigateur",
     "navegador", "navigatore", "przegląd", "javascript", " zu laden", "anzuzeigen", "to load", "affili",
     "partner-link", "partnerlink", "provision", "commission", "comisión", "prowizj",
+    "haftung", "verantwortung", "responsab", "responsib", "liability", "odpowiedzialno", "opinion",
+    "meinungen", "opinie", "views expressed", "compensat", "be paid", "disclosure", "enthält werb",
+    "enthält anz", "sponsored link",
 )
 
 

@@ -5,12 +5,12 @@ header of a post's comments ("12 responses to “TITLE”"), however long its ti
 from __future__ import annotations
 
 import pytest
+from support.chrome_pages import keep_everything, page
 
 from cleanprep.chrome.features import FEATURES, feature_matrix, line_table
-from cleanprep.chrome.judge import ChromeModel, judge_with
+from cleanprep.chrome.judge import judge_with
 from cleanprep.chrome.phrases import is_bio
 from cleanprep.document import CHROME, Document
-from cleanprep.split import split_document
 
 PARAGRAPHS = {
     "en": ["The committee met on a rainy Tuesday and, after a long debate about the budget, it approved "
@@ -75,22 +75,6 @@ def test_ordinary_sentences_are_not_bios(line):
     assert not is_bio(line)
 
 
-def _doc(lines: list[str], lang: str) -> Document:
-    doc = Document(id="t", text="")
-    doc.fixed = "\n\n".join(lines)
-    split_document(doc)
-    doc.lang = lang
-    for seg in doc.segments:
-        seg.lang = lang
-    return doc
-
-
-def _keep_all(threshold: float = 0.5) -> ChromeModel:
-    """A real scorer that gives every line 0.95: whatever goes, a rule removed."""
-    params = {"features": ["bias"], "mean": [0.0], "scale": [1.0], "w2": [0.0], "b2": 3.0}
-    return ChromeModel(params, threshold)
-
-
 def _reasons(doc: Document) -> dict[str, str]:
     return {doc.content(s): s.reason for s in doc.segments if s.verdict == CHROME}
 
@@ -98,9 +82,9 @@ def _reasons(doc: Document) -> dict[str, str]:
 @pytest.mark.parametrize("lang", sorted(BIOS))
 def test_a_bio_closing_the_article_goes_as_byline(lang):
     bio = BIOS[lang]
-    doc = _doc([*PARAGRAPHS[lang], bio], lang)
+    doc = page([*PARAGRAPHS[lang], bio], lang)
     assert line_table(doc)  # the bio is its own line
-    judge_with(doc, None, _keep_all())
+    judge_with(doc, None, keep_everything())
     removed = _reasons(doc)
     assert removed and all(reason == "byline" for reason in removed.values())
     assert " ".join(removed) == bio
@@ -110,13 +94,13 @@ def test_a_bio_closing_the_article_goes_as_byline(lang):
 def test_a_bio_sentence_inside_the_article_stays(lang):
     # An article that introduces a person in its middle: most of its prose is below the line.
     bio = BIOS[lang]
-    doc = _doc([PARAGRAPHS[lang][0], bio, *PARAGRAPHS[lang][1:]], lang)
-    judge_with(doc, None, _keep_all())
+    doc = page([PARAGRAPHS[lang][0], bio, *PARAGRAPHS[lang][1:]], lang)
+    judge_with(doc, None, keep_everything())
     assert _reasons(doc) == {}
 
 
 def test_the_bio_feature_marks_only_the_bio_line():
-    doc = _doc([*PARAGRAPHS["de"], BIOS["de"]], "de")
+    doc = page([*PARAGRAPHS["de"], BIOS["de"]], "de")
     lines = line_table(doc)
     column = feature_matrix(doc, lines)[:, FEATURES.index("bio")].tolist()
     assert column == [0.0] * (len(lines) - 1) + [1.0]
@@ -128,12 +112,12 @@ def test_the_bio_feature_marks_only_the_bio_line():
     ("7 réponses à « Pourquoi le vieux port doit rester ouvert aux petits bateaux et aux ferries »", "fr"),
 ])
 def test_the_header_of_a_posts_comments_goes_however_long_its_title(header, lang):
-    doc = _doc([*PARAGRAPHS[lang], header, "Great post!"], lang)
+    doc = page([*PARAGRAPHS[lang], header, "Great post!"], lang)
     assert [ln.kind for ln in line_table(doc)][3] == "comment-form"
-    judge_with(doc, None, _keep_all())
+    judge_with(doc, None, keep_everything())
     assert _reasons(doc).get(header) == "comment-form"
 
 
 def test_a_count_of_things_to_do_is_not_a_comment_header():
-    doc = _doc(["5 tips for a greener garden that anyone can follow this spring and summer"], "en")
+    doc = page(["5 tips for a greener garden that anyone can follow this spring and summer"], "en")
     assert [ln.kind for ln in line_table(doc)] == [None]

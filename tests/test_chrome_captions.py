@@ -4,34 +4,11 @@ another article ("Read more: ...", "VEA TAMBIÉN: ..."), found in many languages
 from __future__ import annotations
 
 import pytest
+from support.chrome_pages import PARAGRAPHS, keep_everything, page
 
-from cleanprep.chrome.judge import ChromeModel, judge_with
+from cleanprep.chrome.judge import judge_with
 from cleanprep.chrome.phrases import classify, match_caption, match_prefix
-from cleanprep.document import CHROME, Document
-from cleanprep.split import split_document
-
-PARAGRAPHS = {
-    "en": ["The committee met on a rainy Tuesday and, after a long debate about the budget, it approved "
-           "the plan that the mayor had put forward in the spring.",
-           "Several members asked for more money for the libraries, but the majority wanted to wait for "
-           "the figures of the next quarter before they decided anything."],
-    "de": ["Der Gemeinderat hat am Montag lange über den neuen Haushalt beraten, und am Ende stimmte eine "
-           "große Mehrheit für den Plan der Verwaltung.",
-           "Mehrere Mitglieder wollten mehr Geld für die Büchereien, aber die Mehrheit wollte die Zahlen "
-           "des nächsten Quartals abwarten, bevor sie etwas beschließt."],
-    "fr": ["Le conseil municipal s'est réuni mardi soir et, après un long débat sur le budget, il a adopté "
-           "le plan que la mairie avait présenté au printemps.",
-           "Plusieurs membres voulaient plus d'argent pour les bibliothèques, mais la majorité a préféré "
-           "attendre les chiffres du prochain trimestre avant de décider."],
-    "es": ["El ayuntamiento se reunió el martes y, tras un largo debate sobre el presupuesto, aprobó el "
-           "plan que la alcaldía había presentado en primavera.",
-           "Varios concejales pidieron más dinero para las bibliotecas, pero la mayoría prefirió esperar "
-           "las cifras del próximo trimestre antes de decidir."],
-    "pl": ["Rada miasta zebrała się we wtorek i po długiej debacie o budżecie przyjęła plan, który "
-           "urząd przedstawił wiosną.",
-           "Kilku radnych chciało więcej pieniędzy na biblioteki, ale większość wolała poczekać na dane "
-           "z następnego kwartału, zanim cokolwiek postanowi."],
-}
+from cleanprep.document import CHROME
 
 CAPTIONS = [
     ("en", "The mayor greets the new members of the council. | © City Hall/Jane Doe"),
@@ -57,26 +34,11 @@ LEAD_INS = [
 ]
 
 
-def _doc(lines: list[str], lang: str) -> Document:
-    doc = Document(id="t", text="")
-    doc.fixed = "\n\n".join(lines)
-    split_document(doc)
-    doc.lang = lang
-    for seg in doc.segments:
-        seg.lang = lang
-    return doc
-
-
-def _keep_everything() -> ChromeModel:
-    """A real scorer that keeps every line (P = 0.95), so only the rules can remove one."""
-    return ChromeModel({"features": ["bias"], "mean": [0.0], "scale": [1.0], "w2": [0.0], "b2": 3.0})
-
-
 @pytest.mark.parametrize(("lang", "caption"), CAPTIONS)
 def test_a_caption_with_a_credit_or_a_position_is_removed_as_a_caption(lang, caption):
     first, second = PARAGRAPHS[lang]
-    doc = _doc([first, caption, second], lang)
-    judge_with(doc, None, _keep_everything())
+    doc = page([first, caption, second], lang)
+    judge_with(doc, None, keep_everything())
     removed = [(doc.content(s), s.reason) for s in doc.segments if s.verdict == CHROME]
     assert {r for _, r in removed} == {"caption"}
     assert " ".join(t for t, _ in removed) == caption

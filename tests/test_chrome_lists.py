@@ -4,27 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from support.chrome_pages import column, page
 
 from cleanprep.chrome.features import FEATURES, feature_matrix, line_table
 from cleanprep.chrome.judge import ChromeModel, judge_with
 from cleanprep.document import CHROME, Document
-from cleanprep.split import split_document
-
-
-def _doc(lines: list[str], lang: str) -> Document:
-    doc = Document(id="t", text="")
-    doc.fixed = "\n\n".join(lines)
-    split_document(doc)
-    doc.lang = lang
-    for seg in doc.segments:
-        seg.lang = lang
-    return doc
-
-
-def _column(doc: Document, name: str) -> list[float]:
-    lines = line_table(doc)
-    return feature_matrix(doc, lines)[:, FEATURES.index(name)].tolist()
-
 
 DE_PARAGRAPH = ("Der Gemeinderat hat am Montag lange über den neuen Haushalt beraten, und am Ende stimmte "
                 "eine große Mehrheit für den Plan der Verwaltung.")
@@ -39,8 +23,8 @@ FR_PARAGRAPH = ("Le conseil municipal s'est réuni mardi soir et, après un long
     (EN_PARAGRAPH, "en", ["Home", "Politics"], ["fresh eggs from the farm", "two cups of flour"]),
 ])
 def test_a_list_between_paragraphs_is_embedded_a_menu_above_them_is_not(paragraph, lang, menu, items):
-    doc = _doc([*menu, paragraph, *items, paragraph.replace("a", "e", 3)], lang)
-    embedded = _column(doc, "embedded")
+    doc = page([*menu, paragraph, *items, paragraph.replace("a", "e", 3)], lang)
+    embedded = column(doc, "embedded")
     assert embedded[0] == embedded[1] == 0.0  # the menu has no article prose above it
     assert all(e > 0.5 for e in embedded[3:5])  # the items have about half the prose on each side
 
@@ -51,8 +35,8 @@ def test_a_list_between_paragraphs_is_embedded_a_menu_above_them_is_not(paragrap
 ])
 def test_lines_after_a_line_ending_in_a_colon_are_announced(intro, lang, items):
     paragraph = DE_PARAGRAPH if lang == "de" else FR_PARAGRAPH
-    doc = _doc([paragraph, intro, *items, paragraph, "Kontakt"], lang)
-    announced = _column(doc, "colon_above")
+    doc = page([paragraph, intro, *items, paragraph, "Kontakt"], lang)
+    announced = column(doc, "colon_above")
     assert announced[0] == announced[1] == 0.0
     assert all(a == 1.0 for a in announced[2 : 2 + len(items)])
     # A paragraph closes the list: what follows it is not announced any more.
@@ -60,8 +44,8 @@ def test_lines_after_a_line_ending_in_a_colon_are_announced(intro, lang, items):
 
 
 def test_a_colon_line_announces_only_a_limited_run():
-    doc = _doc([EN_PARAGRAPH, "Read these:", *[f"item number {w}" for w in "abcdefghijklmnopq"]], "en")
-    announced = _column(doc, "colon_above")
+    doc = page([EN_PARAGRAPH, "Read these:", *[f"item number {w}" for w in "abcdefghijklmnopq"]], "en")
+    announced = column(doc, "colon_above")
     assert announced[2] == 1.0 and announced[-1] == 0.0
 
 
@@ -75,7 +59,7 @@ def test_a_colon_line_announces_only_a_limited_run():
     ("2020. Ein gutes Jahr", False),
 ])
 def test_numbered_items(line, numbered):
-    assert _column(_doc([line], "de"), "numbered") == [float(numbered)]
+    assert column(page([line], "de"), "numbered") == [float(numbered)]
 
 
 @pytest.mark.parametrize(("line", "key_value"), [
@@ -87,7 +71,7 @@ def test_numbered_items(line, numbered):
     ("Zutaten:", False),
 ])
 def test_key_value_lines(line, key_value):
-    assert _column(_doc([line], "de"), "key_value") == [float(key_value)]
+    assert column(page([line], "de"), "key_value") == [float(key_value)]
 
 
 def _model(bias: float, prose: float = 0.0, digits: float = 0.0, threshold: float = 0.5) -> ChromeModel:
@@ -115,7 +99,7 @@ def test_a_heading_stays_but_a_confidently_rejected_header_between_paragraphs_go
     # Short lines score 0.3 (rejected, but unsure), prose 0.9, lines full of digits almost 0.
     model = _model(bias=-0.85, prose=3.0, digits=-40.0)
     first, second, third = _variants(paragraph)
-    doc = _doc([first, heading, second, header, third], lang)
+    doc = page([first, heading, second, header, third], lang)
     judge_with(doc, None, model)
     assert _removed(doc) == [header]
 
@@ -124,16 +108,16 @@ def test_a_heading_stays_but_a_confidently_rejected_header_between_paragraphs_go
 def test_a_cut_off_paragraph_after_the_article_goes_unless_the_model_is_sure_of_it(paragraph, lang):
     teaser = paragraph.rstrip(".") + " and then " + paragraph.rstrip(".")
     lines = [*_variants(paragraph), teaser, "Tags"]
-    unsure = _doc(lines, lang)
+    unsure = page(lines, lang)
     judge_with(unsure, None, _model(bias=0.5))  # every line 0.62: kept by the model, barely
     assert teaser in _removed(unsure)
-    sure = _doc(lines, lang)
+    sure = page(lines, lang)
     judge_with(sure, None, _model(bias=3.0))  # every line 0.95
     assert teaser not in _removed(sure)
 
 
 def test_embedding_features_are_bounded():
-    doc = _doc([EN_PARAGRAPH, "Home", EN_PARAGRAPH, "1. one", "2. two", EN_PARAGRAPH], "en")
+    doc = page([EN_PARAGRAPH, "Home", EN_PARAGRAPH, "1. one", "2. two", EN_PARAGRAPH], "en")
     lines = line_table(doc)
     x = feature_matrix(doc, lines)
     for name in ("embedded", "colon_above", "numbered", "key_value"):
@@ -145,6 +129,6 @@ def test_embedding_features_are_bounded():
 def test_a_cut_off_paragraph_goes_when_the_model_keeps_it_only_fairly_surely(paragraph, lang):
     # 0.82 keeps a line for the model, but a cut-off paragraph after the article needs more than that.
     teaser = paragraph.rstrip(".") + " und dann " + paragraph.rstrip(".")
-    doc = _doc([*_variants(paragraph), teaser, "Tags"], lang)
+    doc = page([*_variants(paragraph), teaser, "Tags"], lang)
     judge_with(doc, None, _model(bias=1.52))
     assert teaser in _removed(doc)

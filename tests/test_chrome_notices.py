@@ -5,35 +5,11 @@ article's own lists (ingredients, specifications)."""
 from __future__ import annotations
 
 import pytest
+from support.chrome_pages import PARAGRAPHS, column, keep_everything, page
 
-from cleanprep.chrome.features import FEATURES, feature_matrix, line_table
-from cleanprep.chrome.judge import ChromeModel, judge_with
+from cleanprep.chrome.judge import judge_with
 from cleanprep.chrome.phrases import notice_lines
-from cleanprep.document import CHROME, Document
-from cleanprep.split import split_document
-
-PARAGRAPHS = {
-    "en": ["The committee met on a rainy Tuesday and, after a long debate about the budget, it approved "
-           "the plan that the mayor had put forward in the spring.",
-           "Several members asked for more money for the libraries, but the majority wanted to wait for "
-           "the figures of the next quarter before they decided anything."],
-    "de": ["Der Gemeinderat hat am Montag lange über den neuen Haushalt beraten, und am Ende stimmte eine "
-           "große Mehrheit für den Plan der Verwaltung.",
-           "Mehrere Mitglieder wollten mehr Geld für die Büchereien, aber die Mehrheit wollte die Zahlen "
-           "des nächsten Quartals abwarten, bevor sie etwas beschließt."],
-    "fr": ["Le conseil municipal s'est réuni mardi soir et, après un long débat sur le budget, il a adopté "
-           "le plan que la mairie avait présenté au printemps.",
-           "Plusieurs membres voulaient plus d'argent pour les bibliothèques, mais la majorité a préféré "
-           "attendre les chiffres du prochain trimestre avant de décider."],
-    "es": ["El ayuntamiento se reunió el martes y, tras un largo debate sobre el presupuesto, aprobó el "
-           "plan que la alcaldía había presentado en primavera.",
-           "Varios concejales pidieron más dinero para las bibliotecas, pero la mayoría prefirió esperar "
-           "las cifras del próximo trimestre antes de decidir."],
-    "pl": ["Rada miasta zebrała się we wtorek i po długiej debacie o budżecie przyjęła plan, który "
-           "urząd przedstawił wiosną.",
-           "Kilku radnych chciało więcej pieniędzy na biblioteki, ale większość wolała poczekać na dane "
-           "z następnego kwartału, zanim cokolwiek postanowi."],
-}
+from cleanprep.document import CHROME
 
 NOTICES = [
     ("en", "Type your email here and get our weekly picks straight to your inbox.", "share"),
@@ -56,21 +32,6 @@ NOTICES = [
 ]
 
 
-def _doc(lines: list[str], lang: str) -> Document:
-    doc = Document(id="t", text="")
-    doc.fixed = "\n\n".join(lines)
-    split_document(doc)
-    doc.lang = lang
-    for seg in doc.segments:
-        seg.lang = lang
-    return doc
-
-
-def _keep_everything() -> ChromeModel:
-    """A real scorer that keeps every line (P = 0.95), so only the rules can remove one."""
-    return ChromeModel({"features": ["bias"], "mean": [0.0], "scale": [1.0], "w2": [0.0], "b2": 3.0})
-
-
 @pytest.mark.parametrize(("lang", "notice", "kind"), NOTICES)
 def test_a_notice_is_found_with_its_kind(lang, notice, kind):
     lows = [p.lower() for p in PARAGRAPHS[lang]]
@@ -81,8 +42,8 @@ def test_a_notice_is_found_with_its_kind(lang, notice, kind):
 @pytest.mark.parametrize(("lang", "notice", "kind"), [n for n in NOTICES if n[2] != "nav"])
 def test_a_notice_between_paragraphs_is_removed_even_when_the_model_keeps_it(lang, notice, kind):
     first, second = PARAGRAPHS[lang]
-    doc = _doc([first, notice, second], lang)
-    judge_with(doc, None, _keep_everything())
+    doc = page([first, notice, second], lang)
+    judge_with(doc, None, keep_everything())
     removed = {(doc.content(s), s.reason) for s in doc.segments if s.verdict == CHROME}
     assert {r for _, r in removed} == {kind}
     assert " ".join(t for t, _ in removed) == notice
@@ -102,8 +63,8 @@ def test_talk_about_browsers_mail_or_articles_is_no_notice(line):
 def test_a_notice_inside_a_long_paragraph_is_left_to_the_model():
     first, second = PARAGRAPHS["en"]
     long_line = first + " Critics said: enter your email on any form and you get spam. " + second
-    doc = _doc([first, long_line, second.replace("a", "o", 2)], "en")
-    judge_with(doc, None, _keep_everything())
+    doc = page([first, long_line, second.replace("a", "o", 2)], "en")
+    judge_with(doc, None, keep_everything())
     assert not [s for s in doc.segments if s.verdict == CHROME]
 
 
@@ -111,20 +72,16 @@ def test_a_notice_inside_a_long_paragraph_is_left_to_the_model():
 def test_a_counting_widget_is_marked_nav_for_the_model(lang, notice):
     # "nav" is no hard kind: the model weighs it with the rest of the line's features.
     first, second = PARAGRAPHS[lang]
-    doc = _doc([first, notice, second], lang)
-    assert _column(doc, "kind_nav") == [0.0, 1.0, 0.0]
+    doc = page([first, notice, second], lang)
+    assert column(doc, "kind_nav") == [0.0, 1.0, 0.0]
 
 
 @pytest.mark.parametrize("line", ["12 minutes - 2400 words", "8 Minuten · 1.500 Wörter", "5 min, 900 mots"])
 def test_a_reading_time_with_a_word_count_is_a_date_line(line):
     first, second = PARAGRAPHS["en"]
-    doc = _doc([first, line, second], "en")
-    judge_with(doc, None, _keep_everything())
+    doc = page([first, line, second], "en")
+    judge_with(doc, None, keep_everything())
     assert {s.reason for s in doc.segments if s.verdict == CHROME} == {"date"}
-
-
-def _column(doc: Document, name: str) -> list[float]:
-    return feature_matrix(doc, line_table(doc))[:, FEATURES.index(name)].tolist()
 
 
 @pytest.mark.parametrize(("line", "quantity"), [
@@ -139,7 +96,7 @@ def _column(doc: Document, name: str) -> list[float]:
     ("3 Fragen an den Bürgermeister", False),
 ])
 def test_a_line_opening_with_an_amount_is_a_quantity(line, quantity):
-    assert _column(_doc([line], "de"), "quantity") == [float(quantity)]
+    assert column(page([line], "de"), "quantity") == [float(quantity)]
 
 
 @pytest.mark.parametrize(("items", "menu", "lang"), [
@@ -149,8 +106,8 @@ def test_a_line_opening_with_an_amount_is_a_quantity(line, quantity):
 ])
 def test_a_run_of_items_is_a_list_run_but_a_menu_is_not(items, menu, lang):
     first, second = PARAGRAPHS[lang]
-    doc = _doc([*menu, first, *items, second], lang)
-    run = _column(doc, "list_run")
+    doc = page([*menu, first, *items, second], lang)
+    run = column(doc, "list_run")
     assert run[: len(menu)] == [0.0] * len(menu)
     start = len(menu) + 1
     assert all(r >= 0.5 for r in run[start : start + len(items)])

@@ -20,7 +20,7 @@ from typing import Any
 from .document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, Document, foreign_fate
 from .write.atomic import write_atomic
 
-# The terminal summary names this many entries of a count (languages, reasons); --report has all.
+# The terminal summary names this many languages of a count; --report has all.
 TERMINAL_PAIRS = 10
 _FATE_COUNTER = {TRANSLATE: "translated", DROP: "dropped", TAG: "tagged", KEEP: "kept_foreign"}
 
@@ -126,20 +126,21 @@ class RunSummary:
         """A few lines for the terminal."""
         d = self.to_dict()
 
-        def pairs(counter: dict[str, int]) -> str:
+        def pairs(counter: dict[str, int], limit: int = TERMINAL_PAIRS) -> str:
             # A mixed corpus names sixty languages; the terminal gets the largest, --report all.
-            shown = list(counter.items())[:TERMINAL_PAIRS]
+            shown = list(counter.items())[:limit]
             text = ", ".join(f"{k} {v}" for k, v in shown) or "none"
-            rest = list(counter.values())[TERMINAL_PAIRS:]
+            rest = list(counter.values())[limit:]
             if rest:
                 text += f" and {len(rest)} more ({sum(rest)}; all in --report)"
             return text
 
+        reasons = d["chrome_by_reason"]  # a fixed, short list of codes: all of them
         lines = [
             f"cleanprep: {d['documents']} documents, {d['bytes_in'] / 1e6:.2f} MB in, "
             f"{d['bytes_out'] / 1e6:.2f} MB out, {d['seconds']:.1f} s ({d['mb_per_s']:.2f} MB/s)"
             + (" - INTERRUPTED" if self.interrupted else ""),
-            f"  chrome removed: {d['chrome_removed']} segments ({pairs(d['chrome_by_reason'])})",
+            f"  chrome removed: {d['chrome_removed']} segments ({pairs(reasons, len(reasons))})",
             f"  foreign segments: {pairs(d['foreign_by_language'])}",
             f"  translated: {pairs(d['translated'])}; dropped: {pairs(d['dropped'])}",
         ]

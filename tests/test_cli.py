@@ -124,3 +124,46 @@ def test_the_demo_cleans_the_built_in_example(tmp_path):
     news = (tmp_path / "demo" / "news" / "flood-relief.txt").read_text()
     assert "Rescue teams spent the night" in news
     assert "Share on Facebook" not in news
+
+
+class _Terminal:
+    """A standard error that says it is a terminal and keeps what is written to it."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def _detect_on_a_slow_clock(tmp_path, monkeypatch, *extra: str) -> str:
+    """Run `detect` in this process on 40 records while each look at the clock moves it 0.3 s on."""
+    import itertools
+
+    import cleanprep.progress
+    from cleanprep.cli import main
+
+    records = tmp_path / "in.jsonl"
+    records.write_text("".join(json.dumps({"id": str(i), "text": f"Record {i} is a short English sentence."})
+                               + "\n" for i in range(40)))
+    ticks = itertools.count()
+    monkeypatch.setattr(cleanprep.progress.time, "perf_counter", lambda: next(ticks) * 0.3)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["detect", str(records), "-o", str(tmp_path / "out.jsonl"), "--jobs", "1", *extra]) == 0
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 40
+    return terminal.text
+
+
+def test_detect_shows_progress_on_a_terminal_and_quiet_hides_it(tmp_path, monkeypatch):
+    shown = _detect_on_a_slow_clock(tmp_path, monkeypatch)
+    assert re.search(r"\d+ docs, [\d.]+ docs/s, [\d.]+ MB/s", shown)
+    assert shown.endswith("\r\x1b[K")  # the line is wiped at the end
+    assert _detect_on_a_slow_clock(tmp_path, monkeypatch, "--quiet") == ""

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..config import ConfigError, default_jobs
 from ..document import Document
 from ..parallel import ordered_map
+from ..progress import Progress
 from ..read import Source, read_source
 from ..write import AtomicFile
 from ..write.atomic import safe_text
@@ -36,6 +37,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
                    help=f"worker processes (default: the CPUs here, {default_jobs()}); "
                         "the output is the same whatever N")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress line (it shows on a terminal after a second, in logs every 30 s)")
     p.set_defaults(func=run)
 
 
@@ -88,9 +91,11 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError(f"--jobs must be a whole number of at least 1, not {args.jobs}")
     out = None if args.output == "-" else AtomicFile(Path(args.output))
     failed = 0
+    progress = Progress(enabled=not args.quiet)
     try:
         for chunk in ordered_map(_detect_chunk, _chunks(read_source(source)), args.jobs):
             for doc in chunk:
+                progress.update(1, doc.nbytes)
                 if doc.error is not None:
                     failed += 1
                     print(f"cleanprep detect: {args.input}: {doc.error}", file=sys.stderr)
@@ -103,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
         if out is not None:
             out.abort()
         raise
+    finally:
+        progress.close()
     if out is not None:
         out.commit()
     return 1 if failed else 0

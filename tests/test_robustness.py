@@ -307,3 +307,17 @@ def test_detect_reports_bad_lines_and_writes_the_rest(tmp_path: Path) -> None:
     assert [r["id"] for r in records] == ["a", "b"]
     assert records[1]["lang"] == "uk"
     assert not list(tmp_path.glob(".cleanprep-tmp-*"))
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda p: p.mkdir(), "a directory"),
+    (lambda p: None, "no such file"),
+])
+def test_detect_says_what_is_wrong_with_its_input_and_exits_2(tmp_path: Path, make, message) -> None:
+    target = tmp_path / "input"
+    make(target)
+    proc = subprocess.run([*CLI, "detect", str(target), "-o", str(tmp_path / "out.jsonl")],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert f"input: {message} (give a JSONL or text file, or -)" in proc.stderr
+    assert not (tmp_path / "out.jsonl").exists()

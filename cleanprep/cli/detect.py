@@ -84,8 +84,8 @@ def run(args: argparse.Namespace) -> int:
     load_model()
     source = _source(args.input)
     if source is None:
-        print(f"cleanprep detect: {args.input}: no such file (give a JSONL or text file, or -)",
-              file=sys.stderr)
+        what = "a directory" if Path(args.input).is_dir() else "no such file"
+        print(f"cleanprep detect: {args.input}: {what} (give a JSONL or text file, or -)", file=sys.stderr)
         return 2
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be a whole number of at least 1, not {args.jobs}")

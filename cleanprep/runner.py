@@ -62,11 +62,7 @@ _worker_light = False
 
 def _init_worker(config: Config, recurrence: Any, light: bool = False) -> None:
     global _worker_pipeline, _worker_light
-    # The parent handles Ctrl-C and SIGTERM and stops the workers itself; a forked worker must not
-    # inherit the parent's handlers (a KeyboardInterrupt in a worker prints a traceback).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    _init_child()
     _worker_pipeline = Pipeline(config, recurrence)
     _worker_light = light
 
@@ -150,15 +146,16 @@ def build_recurrence(sources: list[Source], jobs: int = 1) -> Any:
     shares = [sources[i::jobs] for i in range(min(jobs, len(sources)))]
     if len(shares) <= 1:
         return _count_lines(sources)
-    parts = list(ordered_map(_count_lines, shares, len(shares), initializer=_init_counter))
+    parts = list(ordered_map(_count_lines, shares, len(shares), initializer=_init_child))
     index = parts[0]
     for part in parts[1:]:
         index.merge(part)
     return index
 
 
-def _init_counter() -> None:
-    # As in `_init_worker`: the parent alone answers Ctrl-C and SIGTERM.
+def _init_child() -> None:
+    # The parent handles Ctrl-C and SIGTERM and stops the workers itself; a forked worker must not
+    # inherit the parent's handlers (a KeyboardInterrupt in a worker prints a traceback).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()

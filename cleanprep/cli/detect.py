@@ -78,10 +78,6 @@ def run(args: argparse.Namespace) -> int:
     from ..language.model import load_model
     from ..language.second import warm_up
 
-    # lingua's models load in a thread while fastText's loads here; worker processes forked later
-    # share both instead of each loading its own.
-    warm_up()
-    load_model()
     source = _source(args.input)
     if source is None:
         what = "a directory" if Path(args.input).is_dir() else "no such file"
@@ -89,6 +85,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be a whole number of at least 1, not {args.jobs}")
+    # lingua's models load in a thread while fastText's loads here; worker processes forked later
+    # share both instead of each loading its own.
+    warm_up()
+    load_model()
     out = None if args.output == "-" else AtomicFile(Path(args.output))
     failed = 0
     progress = Progress(enabled=not args.quiet)

@@ -124,25 +124,36 @@ _UNASKED = Memory(limit=10_000)
 def _evidence_for(model, texts: list[str], codes: list[str | None],  # noqa: ANN001
                   ask: list[bool]) -> tuple[list, list[Evidence]]:
     """fastText's guesses for the texts `ask` selects (none for the others) and every text's
-    evidence: remembered where the same text was seen before, else worked out in one model call."""
+    evidence: remembered where the same text was seen before, else worked out in one model call
+    (once per distinct text: a page repeats its menu items and share buttons)."""
     guesses: list = [None] * len(texts)
     evidence: list = [None] * len(texts)
-    todo: dict[bool, list[int]] = {True: [], False: []}
+    # Per kind, each new text -> the first of its segments; repeats copy that one's answer.
+    todo: dict[bool, dict[str, int]] = {True: {}, False: {}}
+    repeats: list[tuple[int, int]] = []
     for i, (text, asked) in enumerate(zip(texts, ask, strict=True)):
+        pending = todo[asked]
+        first = pending.get(text)
+        if first is not None:
+            repeats.append((i, first))
+            continue
         hit = (_ASKED if asked else _UNASKED).get(text)
         if hit is None:
-            todo[asked].append(i)
+            pending[text] = i
         else:
             guesses[i], evidence[i] = hit
     for asked, memory in ((True, _ASKED), (False, _UNASKED)):
         if not todo[asked]:
             continue
-        new_texts = [texts[i] for i in todo[asked]]
+        new_texts = list(todo[asked])
+        where = list(todo[asked].values())
         new_guesses = predict_batch(model, new_texts, k=TOP_K) if asked else [[] for _ in new_texts]
-        new_evidence = gather(new_texts, new_guesses, [codes[i] for i in todo[asked]])
-        for i, g, ev in zip(todo[asked], new_guesses, new_evidence, strict=True):
+        new_evidence = gather(new_texts, new_guesses, [codes[i] for i in where])
+        for i, text, g, ev in zip(where, new_texts, new_guesses, new_evidence, strict=True):
             guesses[i], evidence[i] = g, ev
-            memory.put(texts[i], (g, ev))
+            memory.put(text, (g, ev))
+    for i, first in repeats:
+        guesses[i], evidence[i] = guesses[first], evidence[first]
     return guesses, evidence
 
 

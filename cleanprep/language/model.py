@@ -11,7 +11,7 @@ import os
 import re
 import threading
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 import numpy as np
@@ -63,14 +63,47 @@ def predict_batch(model, texts: list[str], k: int = 3) -> list[list[tuple[str, f
     """Top-k (language, probability) for each text, in one call to fastText's C++ code."""
     if not texts:
         return []
-    # fastText reads one line per text: newlines inside a text would end it early; its binding
-    # encodes to UTF-8 strictly, so a lone surrogate (from a JSON escape) would raise.
-    clean = [_SURROGATE.sub("\ufffd", t.replace("\n", " ")) if not t.isascii() else t.replace("\n", " ")
-             for t in texts]
-    labels, probs = model.f.multilinePredict(clean, k, 0.0, "strict")
-    # "__label__" is 9 characters; tolist() turns numpy floats into Python floats in one C call
-    # for the whole batch (a text without words gets no guesses, so the rows differ in length).
+    labels, probs = model.f.multilinePredict(_one_line_each(texts), k, 0.0, "strict")
+    # tolist() turns numpy floats into Python floats in one C call for the whole batch; the
+    # (language, probability) pairs of all texts are made in one pass too, then cut per text.
     flat = np.concatenate(probs).tolist()
+    pairs = list(zip(map(_LANGUAGE_OF.__getitem__, chain.from_iterable(labels)), flat, strict=True))
+    if len(pairs) == k * len(texts):  # the common case: every text got k guesses
+        return [pairs[i : i + k] for i in range(0, len(pairs), k)]
+    # A text without words gets no guesses, so the rows differ in length.
     ends = list(accumulate(map(len, labels)))
-    return [list(zip([lab[9:] for lab in labs], flat[end - len(labs) : end], strict=True))
-            for labs, end in zip(labels, ends, strict=True)]
+    return [pairs[end - len(labs) : end] for labs, end in zip(labels, ends, strict=True)]
+
+
+class _Labels(dict):
+    """fastText label -> language ("__label__en" -> "en"), worked out once per label."""
+
+    def __missing__(self, label: str) -> str:
+        lang = self[label] = label[9:]  # "__label__" is 9 characters
+        return lang
+
+
+_LANGUAGE_OF = _Labels()
+# Joins a batch's texts so the clean-up below runs once over the whole batch (one C loop each)
+# instead of once per text; a batch whose texts hold it is cleaned text by text.
+_SEPARATOR = "\x00"
+
+
+def _one_line_each(texts: list[str]) -> list[str]:
+    """The texts as fastText must get them: one line each, valid UTF-8.
+
+    fastText reads one line per text: newlines inside a text would end it early; its binding
+    encodes to UTF-8 strictly, so a lone surrogate (from a JSON escape) would raise.
+
+    >>> _one_line_each(["a\\nb", "", "c\\ud800"])
+    ['a b', '', 'c\\ufffd']
+    """
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:
+        return [_clean_line(t) for t in texts]
+    return _clean_line(joined).split(_SEPARATOR)
+
+
+def _clean_line(text: str) -> str:
+    text = text.replace("\n", " ")
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)

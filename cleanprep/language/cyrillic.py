@@ -51,6 +51,15 @@ def normalise_cyrillic(text: str) -> str:
     return _LATIN_I.sub(lambda m: "і" if m.group() == "i" else "І", text)
 
 
+def has_latin_i(text: str) -> bool:
+    """Whether `normalise_cyrillic` would change `text` (or any stretch of it).
+
+    >>> has_latin_i("скiнчив"), has_latin_i("Kyiv, Київ")
+    (True, False)
+    """
+    return not text.isascii() and _LATIN_I.search(text) is not None
+
+
 def distinctive_letters(text: str) -> set[str]:
     """The distinctive lower-case Cyrillic letters `text` contains."""
     return set(text.translate(_COUNT_TABLE)) & set(_LETTERS)

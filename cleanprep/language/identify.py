@@ -25,7 +25,7 @@ from ..document import UNKNOWN_LANG, Document, LanguageSpan, Segment
 from ..split import split_document
 from .change import find_cuts
 from .context import main_language, smooth
-from .cyrillic import normalise_cyrillic
+from .cyrillic import has_latin_i, normalise_cyrillic
 from .decide import Evidence, decide, gather
 from .memory import Memory
 from .model import load_model, predict_batch
@@ -62,18 +62,7 @@ def identify(doc: Document, target: str | None = None) -> None:
         doc.lang, doc.lang_score = UNKNOWN_LANG, 0.0
         return
     warm_up()
-    # One lookup for the whole text (vectorised); segments take slices of it.
-    codes = script_codes(doc.fixed)
-    doc.segments = split_on_script(doc.fixed, doc.segments, codes)
-    # The model reads "вiн" (Latin i) as noise; the letter rules see the same normalised text.
-    texts = []
-    seg_codes: list[str | None] = []
-    for s in doc.segments:
-        raw = doc.fixed[s.start : s.end]
-        text = normalise_cyrillic(raw)
-        texts.append(text)
-        # Normalising changed the script of some letters: those codes are worked out afresh.
-        seg_codes.append(None if text.isascii() or text != raw else codes[s.start : s.end])
+    texts, seg_codes = _segment_texts(doc)
     guesses, evidence, unasked = _weigh(doc, texts, seg_codes, target)
     if doc.lang != UNKNOWN_LANG:
         evidence = _cut_on_language(doc, texts, guesses, evidence)
@@ -84,6 +73,36 @@ def identify(doc: Document, target: str | None = None) -> None:
         else:
             seg.lang, seg.score = decide(ev, doc.lang)
     smooth(doc.segments, evidence, doc.lang)
+
+
+def _segment_texts(doc: Document) -> tuple[list[str], list[str | None]]:
+    """Each segment's text for the model and the letter rules, and its script codes where they are
+    worth passing on (None: ASCII, or changed by normalising); segments are first cut where the
+    script changes (`split_on_script`). Whole-text checks spare most documents the per-segment work.
+    """
+    fixed = doc.fixed
+    if fixed.isascii():
+        # One script, no Cyrillic: nothing to cut or normalise, and gather needs no codes for ASCII.
+        texts = [fixed[s.start : s.end] for s in doc.segments]
+        return texts, [None] * len(texts)
+    # One lookup for the whole text (vectorised); segments take slices of it.
+    codes = script_codes(fixed)
+    doc.segments = split_on_script(fixed, doc.segments, codes)
+    if not has_latin_i(fixed):
+        # No segment can change when normalised (none of its letters would, seen alone).
+        texts = [fixed[s.start : s.end] for s in doc.segments]
+        return texts, [None if t.isascii() else codes[s.start : s.end]
+                       for s, t in zip(doc.segments, texts, strict=True)]
+    # The model reads "вiн" (Latin i) as noise; the letter rules see the same normalised text.
+    texts = []
+    seg_codes: list[str | None] = []
+    for s in doc.segments:
+        raw = fixed[s.start : s.end]
+        text = normalise_cyrillic(raw)
+        texts.append(text)
+        # Normalising changed the script of some letters: those codes are worked out afresh.
+        seg_codes.append(None if text.isascii() or text != raw else codes[s.start : s.end])
+    return texts, seg_codes
 
 
 def _weigh(doc: Document, texts: list[str], codes: list[str | None],

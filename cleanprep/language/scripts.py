@@ -213,8 +213,16 @@ def split_on_script(text: str, segments: list, codes: str | None = None) -> list
     "*"), or right before its first letter when there is no whitespace; pieces keep their block
     and line and have no surrounding whitespace. `codes`, when given, is `script_codes(text)`.
     """
+    if codes is not None:
+        # Most segments hold one script: those are found for the whole text at once and kept.
+        mixed = _holds_two_scripts(codes, segments)
+        if mixed is None:
+            return list(segments)
     out = []
-    for seg in segments:
+    for n, seg in enumerate(segments):
+        if codes is not None and not mixed[n]:
+            out.append(seg)
+            continue
         content = text[seg.start : seg.end]
         if content.isascii():
             out.append(seg)
@@ -235,3 +243,33 @@ def split_on_script(text: str, segments: list, codes: str | None = None) -> list
             if b > a:
                 out.append(type(seg)(seg.start + a, seg.start + b, block=seg.block, line=seg.line))
     return out
+
+
+def _holds_two_scripts(codes: str, segments: list) -> list[bool] | None:
+    """For each segment, whether its letters are of more than one script as `switch_points` groups
+    them (only those can be cut); None when no segment's are. One vectorised pass over the text.
+
+    >>> from cleanprep.document import Segment
+    >>> codes = script_codes("Київ Kyiv. Вчера George приехал")
+    >>> _holds_two_scripts(codes, [Segment(0, 10), Segment(11, 31)])
+    [True, True]
+    >>> _holds_two_scripts(codes, [Segment(0, 4), Segment(5, 10)])
+    [False, False]
+    >>> _holds_two_scripts(script_codes("Київ, Харків"), [Segment(0, 5), Segment(6, 12)]) is None
+    True
+    """
+    grouped = np.frombuffer(codes.translate(_RUN_GROUP).encode("ascii"), dtype=np.uint8)
+    where = np.flatnonzero(grouped != ord(NEUTRAL))
+    kinds = grouped[where]
+    # Consecutive letters of different scripts: a segment holds two scripts iff it holds such a pair.
+    change = np.flatnonzero(kinds[1:] != kinds[:-1])
+    if not len(change):
+        return None
+    before, after = where[change], where[change + 1]
+    starts = np.fromiter((s.start for s in segments), dtype=np.int64, count=len(segments))
+    ends = np.fromiter((s.end for s in segments), dtype=np.int64, count=len(segments))
+    # The first pair starting inside the segment ends earliest too: the segment holds it or none.
+    first = np.searchsorted(before, starts)
+    inside = first < len(before)
+    ends_at = after[np.minimum(first, len(before) - 1)]
+    return (inside & (ends_at < ends)).tolist()

@@ -91,14 +91,21 @@ class Evidence:
         return self.top
 
     def _work_out_best(self) -> tuple[str, float]:
-        if self.probs:
-            lang = max(self.probs, key=self.probs.__getitem__)
-            return lang, self.probs[lang]
-        if self.script == NEUTRAL:
-            return UNKNOWN, 0.0
-        if self.allowed:
-            return min(self.allowed), 0.0
-        return (SCRIPT_LANGUAGES[self.script][0] if self.script in SCRIPT_LANGUAGES else "en"), 0.0
+        return _best_of(self.probs, self.script, self.allowed)
+
+
+def _best_of(probs: dict[str, float], script: str, allowed: frozenset[str] | None) -> tuple[str, float]:
+    """`Evidence.best` of these fields."""
+    if probs:
+        if len(probs) == 1:
+            return next(iter(probs.items()))
+        lang = max(probs, key=probs.__getitem__)
+        return lang, probs[lang]
+    if script == NEUTRAL:
+        return UNKNOWN, 0.0
+    if allowed:
+        return min(allowed), 0.0
+    return (SCRIPT_LANGUAGES[script][0] if script in SCRIPT_LANGUAGES else "en"), 0.0
 
 
 def _script_allows(script: str, lang: str) -> bool:
@@ -118,13 +125,14 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
     This runs once per segment: it avoids per-character Python and most allocations.
     """
     out = []
-    for n, (text, guesses) in enumerate(zip(texts, predictions, strict=True)):
+    if codes is None:
+        codes = [None] * len(texts)
+    for text, guesses, known in zip(texts, predictions, codes, strict=True):
         if text.isascii():
             letters = len(text.encode().translate(None, _ASCII_NON_LETTERS))
             script = LATIN if letters else NEUTRAL
             mixed = False
         else:
-            known = codes[n] if codes is not None else None
             weights = script_weights(script_codes(text) if known is None else known)
             letters = sum(weights.values())
             script = dominant_of(weights)
@@ -137,7 +145,7 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
                 if lang != "-":
                     # (0.0 + p is p: a first guess needs no addition.)
                     probs[lang] = probs[lang] + p if lang in probs else p
-        else:
+        elif guesses:
             script_langs = _SCRIPT_SETS.get(script)
             for label, p in guesses:
                 lang = ALIASES.get(label, label)
@@ -153,9 +161,9 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
             if words <= NAMELIKE_MAX_WORDS:
                 words = len(_WORD.findall(text))  # "1 min read" is two words, "Tags :" one
         namelike = words <= NAMELIKE_MAX_WORDS and len(_CAPITALISED.findall(text)) * 4 >= words * 3
-        ev = Evidence(probs, script, allowed, letters, words, namelike, text, mixed)
-        ev.best()  # main_language and decide both ask for it
-        out.append(ev)
+        # main_language and decide both ask for the best guess: worked out here, once.
+        out.append(Evidence(probs, script, allowed, letters, words, namelike, text, mixed,
+                            _best_of(probs, script, allowed)))
     return out
 
 

@@ -147,32 +147,31 @@ def _evidence_for(model, texts: list[str], codes: list[str | None],  # noqa: ANN
     (once per distinct text: a page repeats its menu items and share buttons)."""
     guesses: list = [None] * len(texts)
     evidence: list = [None] * len(texts)
-    # Per kind, each new text -> the first of its segments; repeats copy that one's answer.
-    todo: dict[bool, dict[str, int]] = {True: {}, False: {}}
-    repeats: list[tuple[int, int]] = []
-    for i, (text, asked) in enumerate(zip(texts, ask, strict=True)):
-        pending = todo[asked]
-        first = pending.get(text)
-        if first is not None:
-            repeats.append((i, first))
-            continue
-        hit = (_ASKED if asked else _UNASKED).get(text)
-        if hit is None:
-            pending[text] = i
-        else:
-            guesses[i], evidence[i] = hit
     for asked, memory in ((True, _ASKED), (False, _UNASKED)):
-        if not todo[asked]:
+        where = [i for i, a in enumerate(ask) if a == asked]
+        if not where:
             continue
-        new_texts = list(todo[asked])
-        where = list(todo[asked].values())
-        new_guesses = predict_batch(model, new_texts, k=TOP_K) if asked else [[] for _ in new_texts]
-        new_evidence = gather(new_texts, new_guesses, [codes[i] for i in where])
-        for i, text, g, ev in zip(where, new_texts, new_guesses, new_evidence, strict=True):
-            guesses[i], evidence[i] = g, ev
-            memory.put(text, (g, ev))
-    for i, first in repeats:
-        guesses[i], evidence[i] = guesses[first], evidence[first]
+        mine = [texts[i] for i in where]
+        # Each new text -> the first of its segments; repeats copy that one's answer.
+        new: dict[str, int] = {}
+        repeats: list[tuple[int, int]] = []
+        for i, text, hit in zip(where, mine, memory.get_many(mine), strict=True):
+            if hit is not None:
+                guesses[i], evidence[i] = hit
+            elif text in new:
+                repeats.append((i, new[text]))
+            else:
+                new[text] = i
+        if new:
+            new_texts = list(new)
+            firsts = list(new.values())
+            new_guesses = predict_batch(model, new_texts, k=TOP_K) if asked else [[] for _ in new_texts]
+            new_evidence = gather(new_texts, new_guesses, [codes[i] for i in firsts])
+            for i, g, ev in zip(firsts, new_guesses, new_evidence, strict=True):
+                guesses[i], evidence[i] = g, ev
+            memory.put_many(new_texts, list(zip(new_guesses, new_evidence, strict=True)))
+        for i, first in repeats:
+            guesses[i], evidence[i] = guesses[first], evidence[first]
     return guesses, evidence
 
 

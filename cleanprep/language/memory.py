@@ -49,5 +49,28 @@ class Memory:
             self._young = {}
         self._young[text] = value
 
+    def get_many(self, texts: list[str]) -> list[Any]:
+        """`get` for each text (one call for a document's segments).
+
+        >>> memo = Memory(limit=2)
+        >>> memo.put("Home", 1)
+        >>> memo.get_many(["Home", "News", "Home"])
+        [1, None, 1]
+        """
+        young = self._young
+        found = [young.get(text) for text in texts]
+        if None in found:  # only a miss in the young generation needs the slower look
+            found = [self.get(text) if hit is None else hit for text, hit in zip(texts, found, strict=True)]
+        return found
+
+    def put_many(self, texts: list[str], values: list[Any]) -> None:
+        """`put` for each text and value, in order."""
+        young, limit = self._young, self.limit
+        for text, value in zip(texts, values, strict=True):
+            if len(young) >= limit:  # as in `put`
+                self._old = young
+                young = self._young = {}
+            young[text] = value
+
     def __len__(self) -> int:
         return len(self._young) + len(self._old)

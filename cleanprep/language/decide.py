@@ -75,7 +75,7 @@ class Evidence:
     allowed: frozenset[str] | None  # languages its letters allow within the script (None: any of it)
     letters: int  # weight of its letters (CJK characters count as several)
     words: int
-    namelike: bool  # short and mostly capitalised: names, a menu, a title
+    _namelike: bool | None  # see `namelike`; None until first asked
     text: str
     mixed: bool  # letters of more than one script
     top: tuple[str, float] | None = None  # `best()`, worked out once
@@ -83,6 +83,17 @@ class Evidence:
     def allows(self, lang: str) -> bool:
         """Whether the script and letters of the segment allow `lang`."""
         return _script_allows(self.script, lang) and (self.allowed is None or lang in self.allowed)
+
+    @property
+    def namelike(self) -> bool:
+        """Short and mostly capitalised: names, a menu, a title.
+
+        Worked out when first asked: `decide` asks only about segments that differ from the host.
+        """
+        if self._namelike is None:
+            self._namelike = (self.words <= NAMELIKE_MAX_WORDS
+                              and len(_CAPITALISED.findall(self.text)) * 4 >= self.words * 3)
+        return self._namelike
 
     def best(self) -> tuple[str, float]:
         """The most probable allowed language (the script's default when the model names none)."""
@@ -160,9 +171,8 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
             words = text.count(" ") + 1
             if words <= NAMELIKE_MAX_WORDS:
                 words = len(_WORD.findall(text))  # "1 min read" is two words, "Tags :" one
-        namelike = words <= NAMELIKE_MAX_WORDS and len(_CAPITALISED.findall(text)) * 4 >= words * 3
         # main_language and decide both ask for the best guess: worked out here, once.
-        out.append(Evidence(probs, script, allowed, letters, words, namelike, text, mixed,
+        out.append(Evidence(probs, script, allowed, letters, words, None, text, mixed,
                             _best_of(probs, script, allowed)))
     return out
 
@@ -195,7 +205,7 @@ def decide(ev: Evidence, host: str) -> tuple[str, float]:
         return _second_look(ev, host, best, p_best)
     p_host = ev.probs.get(host, 0.0)
     strange = ev.script == LATIN and foreign_letters(ev.text, host)
-    if ev.namelike and ev.script in (LATIN, CYRILLIC) and p_best < NAMELIKE_SURE and not strange:
+    if ev.script in (LATIN, CYRILLIC) and p_best < NAMELIKE_SURE and not strange and ev.namelike:
         return host, p_host
     doubt = _by_words(HOST_DOUBT, HOST_DOUBT_LONG, ev.words)
     if strange:

@@ -59,8 +59,11 @@ class Memory:
         """
         young = self._young
         found = [young.get(text) for text in texts]
-        if None in found:  # only a miss in the young generation needs the slower look
-            found = [self.get(text) if hit is None else hit for text, hit in zip(texts, found, strict=True)]
+        if None in found and self._old:  # only a miss in the young generation needs a second look
+            old = self._old
+            for n, text in enumerate(texts):
+                if found[n] is None and text in old:
+                    found[n] = self.get(text)
         return found
 
     def put_many(self, texts: list[str], values: list[Any]) -> None:

@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from cleanprep.document import Document, Segment
 from cleanprep.language import detect, identify, second
-from cleanprep.language.cyrillic import cyrillic_candidates, normalise_cyrillic
+from cleanprep.language.cyrillic import (
+    CYRILLIC_BLOCKS,
+    cyrillic_candidates,
+    has_latin_i,
+    normalise_cyrillic,
+)
 from cleanprep.language.identify import merge_spans
 from cleanprep.language.scripts import dominant_script, script_codes, switch_points
 from cleanprep.split import split_document
@@ -308,3 +313,18 @@ def test_memory_forgets_the_oldest_generation_when_full() -> None:
         memo.put(text, n)
     assert memo.get("a") is None and memo.get("e") == 4
     assert len(memo) <= 4
+
+
+def test_the_cyrillic_blocks_hold_every_cyrillic_character() -> None:
+    # has_latin_i skips the regular expression where no i touches these blocks.
+    import regex
+
+    cyrillic = regex.compile(r"\p{Cyrillic}")
+    found = [cp for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and cyrillic.match(chr(cp))]
+    assert found and all(any(lo <= cp <= hi for lo, hi in CYRILLIC_BLOCKS) for cp in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="iIaб\u0482\u1d2b\ufe2e \u2019Ä\u0400\u03ff\U0001e030"))
+def test_has_latin_i_says_whether_normalising_changes_the_text(text: str) -> None:
+    assert has_latin_i(text) == (normalise_cyrillic(text) != text)

@@ -84,9 +84,9 @@ def find_cuts(texts: list[str], guesses: list[Guesses], host: str,
     tries: list[tuple[int, int]] = []
     pieces: list[str] = []
     for i, (text, g) in enumerate(zip(texts, guesses, strict=True)):
-        # The guesses rule out almost every segment (most at their first, surest guess); counting
-        # words costs more, so it comes second.
-        if g and g[0][0] == host and g[0][1] >= HOST_BELOW:
+        # The guesses rule out almost every segment (most at their first, surest guess; those never
+        # asked have none); counting words costs more, so it comes second.
+        if not g or (g[0][0] == host and g[0][1] >= HOST_BELOW):
             continue
         if not _split_guesses(g, host) or len(text.split()) < MIN_WORDS:
             continue

@@ -41,6 +41,14 @@ TURKIC_MONGOLIC = frozenset("әғқңөұүһӣӯҳҷҗ")  # kk ky tt ba tg mn .
 EAST_SLAVIC_AND_BG = frozenset({"ru", "uk", "be", "bg"})
 
 
+# The Unicode blocks that hold every character of the Cyrillic script (regex \p{Cyrillic}), and more.
+CYRILLIC_BLOCKS = ((0x0400, 0x052F), (0x1C80, 0x1C8F), (0x1D00, 0x1DBF), (0x2DE0, 0x2DFF),
+                   (0xA640, 0xA69F), (0xFE20, 0xFE2F), (0x1E030, 0x1E08F))
+_IN_CYRILLIC_BLOCK = np.zeros(0x110000, dtype=bool)
+for _lo, _hi in CYRILLIC_BLOCKS:
+    _IN_CYRILLIC_BLOCK[_lo : _hi + 1] = True
+
+
 def normalise_cyrillic(text: str) -> str:
     """Latin i inside Cyrillic words becomes Cyrillic і, as the writer meant.
 
@@ -60,12 +68,12 @@ def has_latin_i(text: str) -> bool:
     """
     if text.isascii():
         return False
-    # A cheap test first: an i next to a character at or above U+0400 (every Cyrillic one is); the
-    # regular expression over a whole page costs some 20 ns a character, this a few.
+    # A cheap test first: an i next to a character of a Cyrillic block; the regular expression
+    # over a whole page costs some 20 ns a character, this a few.
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     latin_i = (points == ord("i")) | (points == ord("I"))
-    high = points >= 0x400
-    if not ((latin_i[1:] & high[:-1]) | (latin_i[:-1] & high[1:])).any():
+    near = _IN_CYRILLIC_BLOCK[points]
+    if not ((latin_i[1:] & near[:-1]) | (latin_i[:-1] & near[1:])).any():
         return False
     return _LATIN_I.search(text) is not None
 

@@ -108,8 +108,12 @@ class Evidence:
 def _best_of(probs: dict[str, float], script: str, allowed: frozenset[str] | None) -> tuple[str, float]:
     """`Evidence.best` of these fields."""
     if probs:
+        # One or two guesses (TOP_K) are the rule: picked as max() would (the first of equals).
         if len(probs) == 1:
             return next(iter(probs.items()))
+        if len(probs) == 2:
+            first, second = probs.items()
+            return second if second[1] > first[1] else first
         lang = max(probs, key=probs.__getitem__)
         return lang, probs[lang]
     if script == NEUTRAL:

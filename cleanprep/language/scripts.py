@@ -107,8 +107,13 @@ def script_codes(text: str) -> str:
 
 def script_weights(codes: str) -> dict[str, int]:
     """Weight of each script in a code string: letters, CJK characters counting as several."""
+    kinds = set(codes)
+    kinds.discard(NEUTRAL)
+    if len(kinds) == 1:  # one script: the common case
+        (code,) = kinds
+        return {code: codes.count(code) * _HEAVY.get(code, 1)}
     out: dict[str, int] = {}
-    for code in sorted(set(codes) - {NEUTRAL}):
+    for code in sorted(kinds):
         out[code] = codes.count(code) * _HEAVY.get(code, 1)
     return out
 

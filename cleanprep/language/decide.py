@@ -175,9 +175,16 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
             words = text.count(" ") + 1
             if words <= NAMELIKE_MAX_WORDS:
                 words = len(_WORD.findall(text))  # "1 min read" is two words, "Tags :" one
-        # main_language and decide both ask for the best guess: worked out here, once.
-        out.append(Evidence(probs, script, allowed, letters, words, None, text, mixed,
-                            _best_of(probs, script, allowed)))
+        # main_language and decide both ask for the best guess: worked out here, once (the
+        # common cases inline, as `_best_of` would).
+        if len(probs) == 1:
+            (top,) = probs.items()
+        elif len(probs) == 2:
+            first, second = probs.items()
+            top = second if second[1] > first[1] else first
+        else:
+            top = _best_of(probs, script, allowed)
+        out.append(Evidence(probs, script, allowed, letters, words, None, text, mixed, top))
     return out
 
 

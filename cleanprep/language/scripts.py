@@ -107,13 +107,16 @@ def script_codes(text: str) -> str:
 
 def script_weights(codes: str) -> dict[str, int]:
     """Weight of each script in a code string: letters, CJK characters counting as several."""
-    kinds = set(codes)
-    kinds.discard(NEUTRAL)
-    if len(kinds) == 1:  # one script: the common case
-        (code,) = kinds
-        return {code: codes.count(code) * _HEAVY.get(code, 1)}
+    # One script is the common case, told by two C loops (no set of the characters).
+    letters = codes.replace(NEUTRAL, "")
+    if not letters:
+        return {}
+    first = letters[0]
+    count = letters.count(first)
+    if count == len(letters):
+        return {first: count * _HEAVY.get(first, 1)}
     out: dict[str, int] = {}
-    for code in sorted(kinds):
+    for code in sorted(set(letters)):
         out[code] = codes.count(code) * _HEAVY.get(code, 1)
     return out
 

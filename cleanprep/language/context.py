@@ -17,7 +17,7 @@ text around them unless their own evidence is strong.
 
 from __future__ import annotations
 
-from collections import Counter
+from operator import itemgetter
 
 from ..document import Segment
 from .decide import UNKNOWN, Evidence
@@ -30,17 +30,19 @@ NEAR_LINES = 3
 
 def main_language(evidence: list[Evidence], target: str | None = None) -> tuple[str, float]:
     """The language most of the letters are in, and its share; `target` wins a near tie."""
-    weight: Counter[str] = Counter()
+    # A plain dict (Counter's += costs a Python call per new language); max() picks as
+    # most_common(1) does, the first of equals.
+    weight: dict[str, int] = {}
     for ev in evidence:
-        lang, _ = ev.best()
+        lang = ev.best()[0]
         if lang != UNKNOWN:
-            weight[lang] += ev.letters
+            weight[lang] = weight.get(lang, 0) + ev.letters
     total = sum(weight.values())
     if not total:
         return UNKNOWN, 0.0
-    lang, top = weight.most_common(1)[0]
-    if target and target != lang and weight[target] * 1.25 >= top:
-        lang, top = target, weight[target]
+    lang, top = max(weight.items(), key=itemgetter(1))
+    if target and target != lang and weight.get(target, 0) * 1.25 >= top:
+        lang, top = target, weight.get(target, 0)
     return lang, top / total
 
 

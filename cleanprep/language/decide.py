@@ -154,12 +154,17 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
             mixed = len(weights) > 1
         allowed = cyrillic_candidates(text) if script == CYRILLIC else None
         probs: dict[str, float] = {}
-        if script == LATIN:
-            for label, p in guesses:
-                lang = _LATIN_NAMES.get(label) or _latin_name(label)
-                if lang != "-":
-                    # (0.0 + p is p: a first guess needs no addition.)
-                    probs[lang] = probs[lang] + p if lang in probs else p
+        if script == LATIN and len(guesses) == 2:
+            # The usual case: two guesses, both languages of Latin script, not the same one.
+            (label, p), (label2, p2) = guesses
+            lang = _LATIN_NAMES.get(label) or _latin_name(label)
+            lang2 = _LATIN_NAMES.get(label2) or _latin_name(label2)
+            if lang != "-" and lang2 != "-" and lang != lang2:
+                probs = {lang: p, lang2: p2}
+            else:
+                probs = _latin_probs(guesses)
+        elif script == LATIN:
+            probs = _latin_probs(guesses)
         elif guesses:
             script_langs = _SCRIPT_SETS.get(script)
             for label, p in guesses:
@@ -186,6 +191,17 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
             top = _best_of(probs, script, allowed)
         out.append(Evidence(probs, script, allowed, letters, words, None, text, mixed, top))
     return out
+
+
+def _latin_probs(guesses: list[tuple[str, float]]) -> dict[str, float]:
+    """The probabilities of the Latin-script languages among the guesses (one label's aliases summed)."""
+    probs: dict[str, float] = {}
+    for label, p in guesses:
+        lang = _LATIN_NAMES.get(label) or _latin_name(label)
+        if lang != "-":
+            # (0.0 + p is p: a first guess needs no addition.)
+            probs[lang] = probs[lang] + p if lang in probs else p
+    return probs
 
 
 # fastText label -> the language it names in Latin script ("-": a language of another script).

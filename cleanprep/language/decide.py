@@ -143,11 +143,15 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
     if codes is None:
         codes = [None] * len(texts)
     for text, guesses, known in zip(texts, predictions, codes, strict=True):
+        spaces = text.count(" ")
         if text.isascii():
             letters = len(text.encode().translate(None, _ASCII_NON_LETTERS))
             script = LATIN if letters else NEUTRAL
             mixed = False
+            # Nothing but ASCII letters and spaces: every run of letters is a word (see below).
+            plain = letters + spaces == len(text)
         else:
+            plain = False
             weights = script_weights(script_codes(text) if known is None else known)
             letters = sum(weights.values())
             script = dominant_of(weights)
@@ -164,7 +168,8 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
             else:
                 probs = _latin_probs(guesses)
         elif script == LATIN:
-            probs = _latin_probs(guesses)
+            if guesses:  # (segments the model was not asked about have none)
+                probs = _latin_probs(guesses)
         elif guesses:
             script_langs = _SCRIPT_SETS.get(script)
             for label, p in guesses:
@@ -177,9 +182,10 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
         if script in _UNSPACED:
             words = max(1, letters // 6)  # written without spaces: about two characters a word
         else:
-            words = text.count(" ") + 1
+            words = spaces + 1
             if words <= NAMELIKE_MAX_WORDS:
-                words = len(_WORD.findall(text))  # "1 min read" is two words, "Tags :" one
+                # "1 min read" is two words, "Tags :" one
+                words = len(text.split()) if plain else len(_WORD.findall(text))
         # main_language and decide both ask for the best guess: worked out here, once (the
         # common cases inline, as `_best_of` would).
         if len(probs) == 1:

@@ -57,8 +57,7 @@ class Memory:
         >>> memo.get_many(["Home", "News", "Home"])
         [1, None, 1]
         """
-        young = self._young
-        found = [young.get(text) for text in texts]
+        found = list(map(self._young.get, texts))
         if None in found and self._old:  # only a miss in the young generation needs a second look
             old = self._old
             for n, text in enumerate(texts):
@@ -67,8 +66,17 @@ class Memory:
         return found
 
     def put_many(self, texts: list[str], values: list[Any]) -> None:
-        """`put` for each text and value, in order."""
+        """`put` for each text and value, in order.
+
+        >>> memo = Memory(limit=2)
+        >>> memo.put_many(["Home", "News", "Contact"], [1, 2, 3])
+        >>> memo.get_many(["Home", "News", "Contact", "About"]), len(memo)
+        ([1, 2, 3, None], 3)
+        """
         young, limit = self._young, self.limit
+        if len(young) + len(texts) <= limit:  # room for all: one C loop
+            young.update(zip(texts, values, strict=True))
+            return
         for text, value in zip(texts, values, strict=True):
             if len(young) >= limit:  # as in `put`
                 self._old = young

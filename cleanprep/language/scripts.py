@@ -212,6 +212,8 @@ def _least_weight(runs: list[list], i: int) -> int:
 
 
 _SPACE_RUN = regex.compile(r"\s+")
+# From this many segments on, one numpy pass over the text beats a look at each segment.
+_VECTOR_FROM = 32
 
 
 def split_on_script(text: str, segments: list, codes: str | None = None) -> list:
@@ -221,14 +223,15 @@ def split_on_script(text: str, segments: list, codes: str | None = None) -> list
     "*"), or right before its first letter when there is no whitespace; pieces keep their block
     and line and have no surrounding whitespace. `codes`, when given, is `script_codes(text)`.
     """
-    if codes is not None:
+    vectorised = codes is not None and len(segments) >= _VECTOR_FROM
+    if vectorised:
         # Most segments hold one script: those are found for the whole text at once and kept.
         mixed = _holds_two_scripts(codes, segments)
         if mixed is None:
             return list(segments)
     out = []
     for n, seg in enumerate(segments):
-        if codes is not None and not mixed[n]:
+        if vectorised and not mixed[n]:
             out.append(seg)
             continue
         content = text[seg.start : seg.end]

@@ -328,3 +328,17 @@ def test_the_cyrillic_blocks_hold_every_cyrillic_character() -> None:
 @given(st.text(alphabet="iIaб\u0482\u1d2b\ufe2e \u2019Ä\u0400\u03ff\U0001e030"))
 def test_has_latin_i_says_whether_normalising_changes_the_text(text: str) -> None:
     assert has_latin_i(text) == (normalise_cyrillic(text) != text)
+
+
+def test_a_batch_gets_the_guesses_each_text_gets_alone() -> None:
+    # predict_batch cleans a batch as one joined string; a text holding the separator, a newline,
+    # a lone surrogate or nothing at all must come out as if asked on its own.
+    from cleanprep.language.model import load_model, predict_batch
+
+    texts = ["The cat sat\non the mat", "Слава Україні", "", "12", "bad \ud800 surrogate", "nul\x00inside",
+             "Die Katze sitzt auf der Matte", "The cat sat\non the mat"]
+    model = load_model()
+    alone = [predict_batch(model, [t], k=2)[0] for t in texts]
+    assert predict_batch(model, texts, k=2) == alone
+    assert predict_batch(model, [t for t in texts if "\x00" not in t], k=2) == [
+        g for t, g in zip(texts, alone, strict=True) if "\x00" not in t]

@@ -153,15 +153,18 @@ class LineTable:
     """
 
     __slots__ = ("segments", "texts", "lows", "keys", "words", "blocks", "kinds", "dates", "joined",
-                 "starts", "bits", "meta")
+                 "starts", "bits", "meta", "points")
 
     def __init__(self, segments: list[list[Segment]], texts: list[str], lows: list[str], keys: list[str],
                  words: np.ndarray, blocks: np.ndarray, kinds: list[str | None], dates: np.ndarray,
-                 joined: str, starts: np.ndarray, bits: np.ndarray, meta: np.ndarray | None = None) -> None:
+                 joined: str, starts: np.ndarray, bits: np.ndarray, meta: np.ndarray | None = None,
+                 points: np.ndarray | None = None) -> None:
         self.segments, self.texts, self.lows, self.keys = segments, texts, lows, keys
         self.words, self.blocks, self.kinds, self.dates = words, blocks, kinds, dates
         self.joined, self.starts, self.bits = joined, starts, bits
         self.meta = meta if meta is not None else np.zeros(len(texts), dtype=bool)
+        # The code points of `joined` (`bits` are theirs), worked out again when not given.
+        self.points = points if points is not None else _char_bits(joined)[0]
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -253,7 +256,8 @@ def line_table(doc: Document) -> LineTable:
     keys = [low if length > _KEY_CHARS else key
             for low, key, length in zip(lows, norm, lengths.tolist(), strict=True)]
     blocks = np.array([segs[a].block for a in firsts])
-    return LineTable(groups, texts, lows, keys, words, blocks, kinds, dates, joined, starts, bits, meta)
+    return LineTable(groups, texts, lows, keys, words, blocks, kinds, dates, joined, starts, bits, meta,
+                     points)
 
 
 def _line_langs(lines: LineTable, doc_lang: str) -> list[str]:
@@ -323,16 +327,19 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     word_starts = letter.copy()
     word_starts[1:] &= ~letter[:-1]
     per_line = _per_line(word_starts, starts)
-    word_ends = letter.copy()
-    word_ends[:-1] &= ~letter[1:]
-    words = [joined[a : b + 1] for a, b in zip(np.flatnonzero(word_starts).tolist(),
-                                                np.flatnonzero(word_ends).tolist(), strict=True)]
+    # Every other character blanked, the text splits into exactly those runs, with no Python loop over
+    # the words (no letter is whitespace).
+    spaced = np.where(letter, lines.points, 32).astype(np.uint32).tobytes()
+    spaced = spaced.decode("utf-32-le", "surrogatepass")
+    words = spaced.split()
     word_line = np.repeat(np.arange(n), per_line)
     nw = per_line.copy()
     # Where line_table estimated the words of a script written without spaces, that estimate counts.
     estimated = (lines.words > nw + 2) & (_per_line(bits & _NO_SPACE_BIT, starts) > 0)
     nw[estimated] = lines.words[estimated]
-    lows = "\n".join(words).lower().split("\n") if words else []
+    # Lower-casing the words' text is lower-casing each word: a blank is neither cased nor
+    # case-ignorable, so no word's context (Greek final sigma) reaches across it.
+    lows = spaced.lower().split()
     # One dictionary look-up per word says which languages' stopword lists (and the site words) hold it.
     held = np.fromiter(map(WORD_BITS.get, lows, repeat(0)), dtype=np.int64, count=len(words))
     langs = _line_langs(lines, doc.lang)

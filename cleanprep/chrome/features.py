@@ -35,6 +35,7 @@ from .phrases import (
     BIO_LINE,
     COMMENT_META_DIGITS,
     COMMENT_META_WORDS,
+    NOTICE_MAX_CHARS,
     NOTICE_MAX_WORDS,
     classify_lines,
     comment_header_lines,
@@ -238,12 +239,8 @@ def line_table(doc: Document) -> LineTable:
     kinds = classify_lines(lows, word_list, hinted)
     for i in comment_header_lines(low_joined):
         kinds[i] = kinds[i] or "comment-form"
-    # Lower-casing may lengthen a line ("İ"), so the lower-cased lines' own starts are taken.
-    low_lengths = np.fromiter(map(len, lows), dtype=np.int64, count=n) + 1
-    low_starts = np.concatenate([[0], np.cumsum(low_lengths[:-1])]).tolist()
-    for i, kind in notice_lines(low_joined, lows, low_starts):
-        if word_list[i] <= NOTICE_MAX_WORDS:
-            kinds[i] = kinds[i] or kind
+    for i, kind in _notices(lows, words, kinds):
+        kinds[i] = kind
     meta = np.zeros(n, dtype=bool)
     meta[comment_meta_lines(lows, np.flatnonzero((digits >= COMMENT_META_DIGITS)
                                                   & (words <= COMMENT_META_WORDS)).tolist())] = True
@@ -258,6 +255,25 @@ def line_table(doc: Document) -> LineTable:
     blocks = np.array([segs[a].block for a in firsts])
     return LineTable(groups, texts, lows, keys, words, blocks, kinds, dates, joined, starts, bits, meta,
                      points)
+
+
+def _notices(lows: list[str], words: np.ndarray, kinds: list[str | None]) -> list[tuple[int, str]]:
+    """(line index, kind) of the notices (`phrases.notice_lines`) among the lines still without a kind.
+
+    Only short lines without a kind can take one, so only they are searched: the hints are looked for
+    in their own joined text, not in the whole document's (prose paragraphs hold most of its text).
+    """
+    low_lengths = np.fromiter(map(len, lows), dtype=np.int64, count=len(lows))
+    kindless = np.fromiter((kind is None for kind in kinds), dtype=bool, count=len(kinds))
+    asked = np.flatnonzero(kindless & (words <= NOTICE_MAX_WORDS) & (low_lengths <= NOTICE_MAX_CHARS))
+    if not len(asked):
+        return []
+    # Lower-casing may lengthen a line ("İ"), so the lower-cased lines' own starts are taken.
+    starts = np.zeros(len(asked), dtype=np.int64)
+    np.cumsum(low_lengths[asked[:-1]] + 1, out=starts[1:])
+    asked_lows = [lows[i] for i in asked.tolist()]
+    found = notice_lines("\n".join(asked_lows), asked_lows, starts.tolist())
+    return [(int(asked[j]), kind) for j, kind in found]
 
 
 def _line_langs(lines: LineTable, doc_lang: str) -> list[str]:
@@ -444,8 +460,12 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     _shifted(x[:, col["prev_kind"]], any_kind, 1)
     _shifted(x[:, col["next_kind"]], any_kind, -1)
     _embedding(x, prose, fchars, any_kind)
-    x[:, col["numbered"]] = _lines_matching(_NUMBERED, joined, starts)
-    x[:, col["key_value"]] = _lines_matching(_KEY_VALUE, joined, starts)
+    # A list number opens with a digit, a letter item has its bracket second: only such lines are asked.
+    second = np.zeros(n, dtype=bool)
+    second[two] = lines.points[starts[two] + 1] == ord(")")
+    numbered = np.flatnonzero(((bits[starts] & _DIGIT_BIT) != 0) | second).tolist()
+    x[:, col["numbered"]] = _lines_opening(_NUMBERED, texts, numbered)
+    x[:, col["key_value"]] = _lines_opening(_KEY_VALUE, texts, _lines_holding(": ", joined, starts))
     x[:, col["bio"]] = _lines_matching(BIO_LINE, joined, starts)
     x[:, col["quantity"]] = _lines_matching(_QUANTITY, joined, starts)
     x[:, col["comment_meta"]] = lines.meta
@@ -499,18 +519,30 @@ def _lines_matching(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.
     return out
 
 
+def _lines_opening(pattern: re.Pattern, texts: list[str], candidates: list[int]) -> np.ndarray:
+    """Which lines `pattern` matches at their start, asked only of `candidates` (the lines that can match).
+
+    For a pattern anchored at line starts that cannot cross a newline, this is `_lines_matching`: a
+    search of the joined text tries the pattern at every character, this tries it once per candidate.
+    """
+    out = np.zeros(len(texts), dtype=bool)
+    match = pattern.match
+    for i in candidates:
+        out[i] = match(texts[i]) is not None
+    return out
+
+
 def _lines_holding(needle: str, joined: str, starts: np.ndarray) -> list[int]:
     """The lines that hold `needle` (which holds no newline), found with one scan of the joined text."""
-    out = []
+    found = []
     pos = joined.find(needle)
     while pos >= 0:
-        line = int(np.searchsorted(starts, pos, side="right")) - 1
-        out.append(line)
+        found.append(pos)
         nxt = joined.find("\n", pos)  # one hit is enough: go on from the next line
         if nxt < 0:
             break
         pos = joined.find(needle, nxt + 1)
-    return out
+    return _line_of(found, starts).tolist() if found else []  # one look-up for all hits
 
 
 def _shifted(out: np.ndarray, values: np.ndarray, shift: int) -> None:

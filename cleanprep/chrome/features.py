@@ -82,6 +82,8 @@ _QUANTITY = re.compile(
     r"(?:[a-zß-öø-ÿ]|(?:EL|TL|Msp|Stk|ml|cl|dl|kg|mg|g|l|oz|lb|lbs|cm|mm)\b)",
     re.M,
 )
+# What the first character of a line must be for `_QUANTITY` to match at its start.
+_QUANTITY_OPENER = re.compile(r"[\s•*\-–\d½¼¾⅓⅔⅛]")
 # Neighbours (this many lines each side) looked at for a run of list items.
 _LIST_RUN = 2
 _ELLIPSES = ("...", "…", "[…]", "[...]")
@@ -105,7 +107,7 @@ _LIST_SPAN = 12
 # classified by one numpy gather instead of a regex call per line. A code point's bits are worked
 # out (by the very patterns above) the first time a document holds it.
 (_LETTER, _DIGIT_BIT, _SYMBOL_BIT, _NO_SPACE_BIT, _BLANK, _TERMINAL_BIT, _BULLET_BIT, _WHITESPACE, _TRUNC,
- _KEY) = (1 << b for b in range(10))
+ _KEY, _QUANTITY_BIT) = (1 << b for b in range(11))
 _KNOWN = 1 << 15
 _CHAR_BITS = np.zeros(0x110000, dtype=np.uint16)
 
@@ -116,7 +118,8 @@ def _bits_of(c: str) -> int:
             | _BLANK * (c == " ") | _TERMINAL_BIT * (c in _TERMINAL) | _BULLET_BIT * bool(_BULLET.match(c))
             | _WHITESPACE * bool(_SPACE.match(c)) | _TRUNC * (c.isalpha() or c in ",’'")
             # What `norm_key` keeps (and the newlines between joined lines).
-            | _KEY * (c == "\n" or not _NORM_DROP.match(c)))
+            | _KEY * (c == "\n" or not _NORM_DROP.match(c))
+            | _QUANTITY_BIT * bool(_QUANTITY_OPENER.match(c)))
 
 
 def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -467,7 +470,11 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["numbered"]] = _lines_opening(_NUMBERED, texts, numbered)
     x[:, col["key_value"]] = _lines_opening(_KEY_VALUE, texts, _lines_holding(": ", joined, starts))
     x[:, col["bio"]] = _lines_matching(BIO_LINE, joined, starts)
-    x[:, col["quantity"]] = _lines_matching(_QUANTITY, joined, starts)
+    # An amount opens with a digit, a fraction, a bullet or a blank (blank lines above it included).
+    opener = np.ones(n, dtype=bool)
+    filled = chars > 0
+    opener[filled] = (bits[starts[filled]] & _QUANTITY_BIT) != 0
+    x[:, col["quantity"]] = _lines_matching_from(_QUANTITY, joined, starts, np.flatnonzero(opener).tolist())
     x[:, col["comment_meta"]] = lines.meta
     # Spec sheets and ingredient lists come as runs of items ("Farbe: grün", "2 cups flour"); a menu's
     # labels have neither a label's colon nor an amount.
@@ -516,6 +523,29 @@ def _lines_matching(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.
     found = [m.start() for m in pattern.finditer(joined)]
     if found:
         out[_line_of(found, starts)] = True
+    return out
+
+
+def _lines_matching_from(pattern: re.Pattern, joined: str, starts: np.ndarray, candidates: list[int]
+                         ) -> np.ndarray:
+    """`_lines_matching` for a pattern anchored at line starts (`^`, `re.M`) that may run on across a
+    newline, tried only at the starts of `candidates` (the lines whose start can open a match).
+
+    A search of the joined text tries the pattern at every character and fails everywhere but at line
+    starts; this tries the candidates in order and, as the search does, goes on from each match's end
+    (a match that runs on into the lines below hides their starts).
+    """
+    out = np.zeros(len(starts), dtype=bool)
+    match = pattern.match
+    at = starts.tolist()
+    end = 0
+    for i in candidates:
+        if at[i] < end:
+            continue
+        m = match(joined, at[i])
+        if m:
+            out[i] = True
+            end = m.end()
     return out
 
 

@@ -107,7 +107,7 @@ _LIST_SPAN = 12
 # classified by one numpy gather instead of a regex call per line. A code point's bits are worked
 # out (by the very patterns above) the first time a document holds it.
 (_LETTER, _DIGIT_BIT, _SYMBOL_BIT, _NO_SPACE_BIT, _BLANK, _TERMINAL_BIT, _BULLET_BIT, _WHITESPACE, _TRUNC,
- _KEY, _QUANTITY_BIT) = (1 << b for b in range(11))
+ _KEY, _QUANTITY_BIT, _CREDIT_BIT) = (1 << b for b in range(12))
 _KNOWN = 1 << 15
 _CHAR_BITS = np.zeros(0x110000, dtype=np.uint16)
 
@@ -119,7 +119,9 @@ def _bits_of(c: str) -> int:
             | _WHITESPACE * bool(_SPACE.match(c)) | _TRUNC * (c.isalpha() or c in ",’'")
             # What `norm_key` keeps (and the newlines between joined lines).
             | _KEY * (c == "\n" or not _NORM_DROP.match(c))
-            | _QUANTITY_BIT * bool(_QUANTITY_OPENER.match(c)))
+            | _QUANTITY_BIT * bool(_QUANTITY_OPENER.match(c))
+            # What an image credit closing a line needs (`phrases.classify_lines`).
+            | _CREDIT_BIT * (c in ":©("))
 
 
 def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -239,7 +241,10 @@ def line_table(doc: Document) -> LineTable:
     lows = low_joined.split("\n")
     digits = _per_line(bits & _DIGIT_BIT, starts)
     hinted = hinted_lines(low_joined, lows, np.flatnonzero(digits >= 8).tolist())
-    kinds = classify_lines(lows, word_list, hinted)
+    # No character lower-cases to one of ":©()", so the original text says which lines hold one.
+    marked = _per_line(bits & _CREDIT_BIT, starts) > 0
+    marked |= (lengths == 0) | (points[np.maximum(starts + lengths - 1, 0)] == ord(")"))
+    kinds = classify_lines(lows, word_list, hinted, marked.tolist())
     for i in comment_header_lines(low_joined):
         kinds[i] = kinds[i] or "comment-form"
     for i, kind in _notices(lows, words, kinds):

@@ -405,22 +405,32 @@ def _caption_tail(low: str) -> str | None:
     return None
 
 
-def classify_lines(lows: list[str], words: list[int], hinted: list[bool]) -> list[str | None]:
+def classify_lines(lows: list[str], words: list[int], hinted: list[bool],
+                   marked: list[bool] | None = None) -> list[str | None]:
     """`classify` for all lines of a document: their lower-cased texts, word counts, and whether each
     holds a hint of a cookie notice or an appeal (`hinted_lines`).
 
+    `marked` says of each line whether it holds a ":", a "©" or a "(", or ends with ")": only such a
+    line can close with an image credit (`_caption_tail`), so the others skip that test. When it is
+    not given, every line is tested.
+
     >>> classify_lines(["read more »", "spenden sie jetzt per paypal"], [3, 5], [False, True])
     ['nav', 'appeal']
+    >>> classify_lines(["a fire. foto: dpa", "a fire. foto: dpa"], [4, 4], [False, False], [True, False])
+    ['caption', None]
     """
+    if marked is None:
+        marked = [True] * len(lows)
     out: list[str | None] = []
-    for low, count, hint in zip(lows, words, hinted, strict=True):
+    for low, count, hint, mark in zip(lows, words, hinted, marked, strict=True):
         if count <= PREFIX_WORDS:
             kind = _line_kind(low) if count <= LINE_WORDS else None
-            kind = kind or _prefix_kind(low) or _caption_tail(low)
+            kind = kind or _prefix_kind(low) or (_caption_tail(low) if mark else None)
             if kind is None and hint and count >= 3:
                 kind = _anywhere_match(low)
         else:
-            kind = _caption_kind(low)
+            # `_caption_kind`, with the tail's test left out where it cannot find anything.
+            kind = "caption" if _CAPTION.match(low) else _caption_tail(low) if mark else None
             if kind is None and hint and len(low) <= ANYWHERE_CHARS:
                 kind = _anywhere_match(low)
         out.append(kind)

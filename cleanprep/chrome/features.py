@@ -363,7 +363,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     chars = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     ends = starts + chars
     last = bits[ends - 1]
-    last_char = [t[-1] for t in texts]
+    points = lines.points
     # Words: the pattern's runs of letters, found once in the joined text (no word crosses a newline).
     letter = (bits & _LETTER) != 0
     word_starts = letter.copy()
@@ -371,7 +371,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     per_line = _per_line(word_starts, starts)
     # Every other character blanked, the text splits into exactly those runs, with no Python loop over
     # the words (no letter is whitespace).
-    spaced = np.where(letter, lines.points, 32).astype(np.uint32).tobytes()
+    spaced = np.where(letter, points, 32).astype(np.uint32).tobytes()
     spaced = spaced.decode("utf-32-le", "surrogatepass")
     words = spaced.split()
     word_line = np.repeat(np.arange(n), per_line)
@@ -405,7 +405,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["log_words"]] = np.log1p(nw) / 3
     x[:, col["stopwords"]] = sw
     x[:, col["ends_terminal"]] = terminal
-    x[:, col["ends_colon"]] = [c == ":" for c in last_char]
+    x[:, col["ends_colon"]] = points[ends - 1] == ord(":")
     x[:, col["title_case"]] = np.where(has_words, title / safe_nw, 0.0)
     x[:, col["digits"]] = _per_line(bits & _DIGIT_BIT, starts) / chars
     x[:, col["symbols"]] = _per_line(bits & _SYMBOL_BIT, starts) / chars
@@ -424,7 +424,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     bullet = np.zeros(n, dtype=bool)
     bullet[two] = ((bits[starts[two]] & _BULLET_BIT) != 0) & ((bits[starts[two] + 1] & _WHITESPACE) != 0)
     x[:, col["bullet"]] = bullet
-    x[:, col["ellipsis"]] = [t.endswith(_ELLIPSES) for t in texts]
+    x[:, col["ellipsis"]] = np.logical_or.reduce([_ends_with(points, ends, chars, e) for e in _ELLIPSES])
     x[:, col["sentences"]] = np.log1p(np.fromiter(map(len, lines.segments), np.int64, n)) / 2
     x[:, col["separators"]] = _lines_matching(_SEPARATOR, joined, starts)
     prose = (nw >= 6) & (sw >= 0.1) & (terminal | (nw >= 20))
@@ -434,7 +434,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["prose_score"]] = sw * np.minimum(nw, 30) / 30
     x[:, col["site_words"]] = np.where(has_words, site / safe_nw, 0.0)
     x[:, col["upper"]] = np.where(has_words, upper / safe_nw, 0.0)
-    x[:, col["question"]] = [c == "?" for c in last_char]
+    x[:, col["question"]] = points[ends - 1] == ord("?")
     link = np.zeros(n, dtype=bool)
     for mark in ("://", "www.", "@"):
         link[_lines_holding(mark, joined, starts)] = True
@@ -488,7 +488,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     _embedding(x, prose, fchars, any_kind)
     # A list number opens with a digit, a letter item has its bracket second: only such lines are asked.
     second = np.zeros(n, dtype=bool)
-    second[two] = lines.points[starts[two] + 1] == ord(")")
+    second[two] = points[starts[two] + 1] == ord(")")
     numbered = np.flatnonzero(((bits[starts] & _DIGIT_BIT) != 0) | second).tolist()
     x[:, col["numbered"]] = _lines_opening(_NUMBERED, texts, numbered)
     x[:, col["key_value"]] = _lines_opening(_KEY_VALUE, texts, _lines_holding(": ", joined, starts))
@@ -546,6 +546,16 @@ def _lines_matching(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.
     found = [m.start() for m in pattern.finditer(joined)]
     if found:
         out[_line_of(found, starts)] = True
+    return out
+
+
+def _ends_with(points: np.ndarray, ends: np.ndarray, chars: np.ndarray, suffix: str) -> np.ndarray:
+    """Which lines end with `suffix` (`points`: the joined text's code points; lines end at `ends`, hold
+    `chars`), compared as code points for all lines at once."""
+    k = len(suffix)
+    out = chars >= k
+    for j, c in enumerate(suffix):
+        out &= points[np.maximum(ends - k + j, 0)] == ord(c)
     return out
 
 

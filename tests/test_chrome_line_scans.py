@@ -86,3 +86,28 @@ def test_skipping_the_credit_test_changes_no_kind():
     words = [t.count(" ") + 1 for t in lows]
     hinted = [False] * len(lows)
     assert classify_lines(lows, words, hinted, marked) == classify_lines(lows, words, hinted)
+
+
+def test_comment_headers_from_line_starts_match_the_joined_search():
+    from cleanprep.chrome.phrases import comment_header_lines
+
+    rng = random.Random(4)
+    pieces = ["", " ", "-", "•", "12", "one", "Two", "DEUX", "İ", " responses", " comments", " to", " zu",
+              "x"]
+    found = 0
+    for _ in range(3000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+                 for _ in range(rng.randint(1, 6))]
+        joined, chars, starts, _, bits = _layout(lines)
+        lows = joined.lower().split("\n")
+        low_starts = np.zeros(len(lows), dtype=np.int64)
+        np.cumsum(np.array([len(t) for t in lows[:-1]], dtype=np.int64) + 1, out=low_starts[1:])
+        opener = np.ones(len(lines), dtype=bool)
+        filled = chars > 0
+        opener[filled] = (bits[starts[filled]] & F._HEADER_BIT) != 0
+        low_joined = "\n".join(lows)
+        expected = comment_header_lines(low_joined)
+        candidates = np.flatnonzero(opener).tolist()
+        assert comment_header_lines(low_joined, low_starts.tolist(), candidates) == expected
+        found += len(expected)
+    assert found > 0

@@ -35,6 +35,7 @@ from .phrases import (
     BIO_LINE,
     COMMENT_META_DIGITS,
     COMMENT_META_WORDS,
+    HEADER_OPENER,
     NOTICE_MAX_CHARS,
     NOTICE_MAX_WORDS,
     classify_lines,
@@ -107,7 +108,7 @@ _LIST_SPAN = 12
 # classified by one numpy gather instead of a regex call per line. A code point's bits are worked
 # out (by the very patterns above) the first time a document holds it.
 (_LETTER, _DIGIT_BIT, _SYMBOL_BIT, _NO_SPACE_BIT, _BLANK, _TERMINAL_BIT, _BULLET_BIT, _WHITESPACE, _TRUNC,
- _KEY, _QUANTITY_BIT, _CREDIT_BIT) = (1 << b for b in range(12))
+ _KEY, _QUANTITY_BIT, _CREDIT_BIT, _HEADER_BIT) = (1 << b for b in range(13))
 _KNOWN = 1 << 15
 _CHAR_BITS = np.zeros(0x110000, dtype=np.uint16)
 
@@ -121,7 +122,9 @@ def _bits_of(c: str) -> int:
             | _KEY * (c == "\n" or not _NORM_DROP.match(c))
             | _QUANTITY_BIT * bool(_QUANTITY_OPENER.match(c))
             # What an image credit closing a line needs (`phrases.classify_lines`).
-            | _CREDIT_BIT * (c in ":©("))
+            | _CREDIT_BIT * (c in ":©(")
+            # A line opening with it (lower-cased) may head the comments (`phrases.comment_header_lines`).
+            | _HEADER_BIT * bool(HEADER_OPENER.match(c.lower())))
 
 
 def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -263,9 +266,16 @@ def line_table(doc: Document) -> LineTable:
     marked = _per_line(bits & _CREDIT_BIT, starts) > 0
     marked |= (lengths == 0) | (points[np.maximum(starts + lengths - 1, 0)] == ord(")"))
     kinds = classify_lines(lows, word_list, hinted, marked.tolist())
-    for i in comment_header_lines(low_joined):
+    # Lower-casing may lengthen a line ("İ"), so the lower-cased lines' own starts are taken.
+    low_lengths = np.fromiter(map(len, lows), dtype=np.int64, count=n)
+    low_starts = np.zeros(n, dtype=np.int64)
+    np.cumsum(low_lengths[:-1] + 1, out=low_starts[1:])
+    opener = np.ones(n, dtype=bool)
+    filled = lengths > 0
+    opener[filled] = (bits[starts[filled]] & _HEADER_BIT) != 0
+    for i in comment_header_lines(low_joined, low_starts.tolist(), np.flatnonzero(opener).tolist()):
         kinds[i] = kinds[i] or "comment-form"
-    for i, kind in _notices(lows, words, kinds):
+    for i, kind in _notices(lows, low_lengths, words, kinds):
         kinds[i] = kind
     meta = np.zeros(n, dtype=bool)
     meta[comment_meta_lines(lows, np.flatnonzero((digits >= COMMENT_META_DIGITS)
@@ -283,18 +293,18 @@ def line_table(doc: Document) -> LineTable:
                      points)
 
 
-def _notices(lows: list[str], words: np.ndarray, kinds: list[str | None]) -> list[tuple[int, str]]:
-    """(line index, kind) of the notices (`phrases.notice_lines`) among the lines still without a kind.
+def _notices(lows: list[str], low_lengths: np.ndarray, words: np.ndarray, kinds: list[str | None]
+             ) -> list[tuple[int, str]]:
+    """(line index, kind) of the notices (`phrases.notice_lines`) among the lines still without a kind
+    (`low_lengths`: the lengths of the lower-cased lines `lows`).
 
     Only short lines without a kind can take one, so only they are searched: the hints are looked for
     in their own joined text, not in the whole document's (prose paragraphs hold most of its text).
     """
-    low_lengths = np.fromiter(map(len, lows), dtype=np.int64, count=len(lows))
     kindless = np.fromiter((kind is None for kind in kinds), dtype=bool, count=len(kinds))
     asked = np.flatnonzero(kindless & (words <= NOTICE_MAX_WORDS) & (low_lengths <= NOTICE_MAX_CHARS))
     if not len(asked):
         return []
-    # Lower-casing may lengthen a line ("İ"), so the lower-cased lines' own starts are taken.
     starts = np.zeros(len(asked), dtype=np.int64)
     np.cumsum(low_lengths[asked[:-1]] + 1, out=starts[1:])
     asked_lows = [lows[i] for i in asked.tolist()]

@@ -35,6 +35,8 @@ from .phrases import (
     BIO_LINE,
     COMMENT_META_DIGITS,
     COMMENT_META_WORDS,
+    HEADER_OPENER,
+    NOTICE_MAX_CHARS,
     NOTICE_MAX_WORDS,
     classify_lines,
     comment_header_lines,
@@ -81,6 +83,8 @@ _QUANTITY = re.compile(
     r"(?:[a-zß-öø-ÿ]|(?:EL|TL|Msp|Stk|ml|cl|dl|kg|mg|g|l|oz|lb|lbs|cm|mm)\b)",
     re.M,
 )
+# What the first character of a line must be for `_QUANTITY` to match at its start.
+_QUANTITY_OPENER = re.compile(r"[\s•*\-–\d½¼¾⅓⅔⅛]")
 # Neighbours (this many lines each side) looked at for a run of list items.
 _LIST_RUN = 2
 _ELLIPSES = ("...", "…", "[…]", "[...]")
@@ -104,7 +108,7 @@ _LIST_SPAN = 12
 # classified by one numpy gather instead of a regex call per line. A code point's bits are worked
 # out (by the very patterns above) the first time a document holds it.
 (_LETTER, _DIGIT_BIT, _SYMBOL_BIT, _NO_SPACE_BIT, _BLANK, _TERMINAL_BIT, _BULLET_BIT, _WHITESPACE, _TRUNC,
- _KEY) = (1 << b for b in range(10))
+ _KEY, _QUANTITY_BIT, _CREDIT_BIT, _HEADER_BIT) = (1 << b for b in range(13))
 _KNOWN = 1 << 15
 _CHAR_BITS = np.zeros(0x110000, dtype=np.uint16)
 
@@ -115,7 +119,12 @@ def _bits_of(c: str) -> int:
             | _BLANK * (c == " ") | _TERMINAL_BIT * (c in _TERMINAL) | _BULLET_BIT * bool(_BULLET.match(c))
             | _WHITESPACE * bool(_SPACE.match(c)) | _TRUNC * (c.isalpha() or c in ",’'")
             # What `norm_key` keeps (and the newlines between joined lines).
-            | _KEY * (c == "\n" or not _NORM_DROP.match(c)))
+            | _KEY * (c == "\n" or not _NORM_DROP.match(c))
+            | _QUANTITY_BIT * bool(_QUANTITY_OPENER.match(c))
+            # What an image credit closing a line needs (`phrases.classify_lines`).
+            | _CREDIT_BIT * (c in ":©(")
+            # A line opening with it (lower-cased) may head the comments (`phrases.comment_header_lines`).
+            | _HEADER_BIT * bool(HEADER_OPENER.match(c.lower())))
 
 
 def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -153,15 +162,18 @@ class LineTable:
     """
 
     __slots__ = ("segments", "texts", "lows", "keys", "words", "blocks", "kinds", "dates", "joined",
-                 "starts", "bits", "meta")
+                 "starts", "bits", "meta", "points")
 
     def __init__(self, segments: list[list[Segment]], texts: list[str], lows: list[str], keys: list[str],
                  words: np.ndarray, blocks: np.ndarray, kinds: list[str | None], dates: np.ndarray,
-                 joined: str, starts: np.ndarray, bits: np.ndarray, meta: np.ndarray | None = None) -> None:
+                 joined: str, starts: np.ndarray, bits: np.ndarray, meta: np.ndarray | None = None,
+                 points: np.ndarray | None = None) -> None:
         self.segments, self.texts, self.lows, self.keys = segments, texts, lows, keys
         self.words, self.blocks, self.kinds, self.dates = words, blocks, kinds, dates
         self.joined, self.starts, self.bits = joined, starts, bits
         self.meta = meta if meta is not None else np.zeros(len(texts), dtype=bool)
+        # The code points of `joined` (`bits` are theirs), worked out again when not given.
+        self.points = points if points is not None else _char_bits(joined)[0]
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -187,6 +199,24 @@ def norm_key(text: str) -> str:
     if len(text) > _KEY_CHARS:
         return text.lower()  # long lines repeat only verbatim; normalising them costs more than it finds
     return _NORM_DROP.sub("", text).lower()
+
+
+# Answers of `is_date_line` (one costly pattern, about 8 µs a line) for the short lines asked so far: a
+# quarter of them recur across a site's pages ("Seite 1 von 3", a footer's "© 2021"). The answer is a pure
+# function of the text; the memory is emptied when full, so it stays bounded.
+_DATE_MEMO: dict[str, bool] = {}
+_DATE_MEMO_SIZE = 1 << 15
+
+
+def _is_date(text: str) -> bool:
+    """`is_date_line`, remembered."""
+    known = _DATE_MEMO.get(text)
+    if known is None:
+        known = is_date_line(text)
+        if len(_DATE_MEMO) >= _DATE_MEMO_SIZE:
+            _DATE_MEMO.clear()
+        _DATE_MEMO[text] = known
+    return known
 
 
 def _per_line(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -232,28 +262,54 @@ def line_table(doc: Document) -> LineTable:
     lows = low_joined.split("\n")
     digits = _per_line(bits & _DIGIT_BIT, starts)
     hinted = hinted_lines(low_joined, lows, np.flatnonzero(digits >= 8).tolist())
-    kinds = classify_lines(lows, word_list, hinted)
-    for i in comment_header_lines(low_joined):
-        kinds[i] = kinds[i] or "comment-form"
+    # No character lower-cases to one of ":©()", so the original text says which lines hold one.
+    marked = _per_line(bits & _CREDIT_BIT, starts) > 0
+    marked |= (lengths == 0) | (points[np.maximum(starts + lengths - 1, 0)] == ord(")"))
+    kinds = classify_lines(lows, word_list, hinted, marked.tolist())
     # Lower-casing may lengthen a line ("İ"), so the lower-cased lines' own starts are taken.
-    low_lengths = np.fromiter(map(len, lows), dtype=np.int64, count=n) + 1
-    low_starts = np.concatenate([[0], np.cumsum(low_lengths[:-1])]).tolist()
-    for i, kind in notice_lines(low_joined, lows, low_starts):
-        if word_list[i] <= NOTICE_MAX_WORDS:
-            kinds[i] = kinds[i] or kind
+    low_lengths = np.fromiter(map(len, lows), dtype=np.int64, count=n)
+    low_starts = np.zeros(n, dtype=np.int64)
+    np.cumsum(low_lengths[:-1] + 1, out=low_starts[1:])
+    opener = np.ones(n, dtype=bool)
+    filled = lengths > 0
+    opener[filled] = (bits[starts[filled]] & _HEADER_BIT) != 0
+    for i in comment_header_lines(low_joined, low_starts.tolist(), np.flatnonzero(opener).tolist()):
+        kinds[i] = kinds[i] or "comment-form"
+    for i, kind in _notices(lows, low_lengths, words, kinds):
+        kinds[i] = kind
     meta = np.zeros(n, dtype=bool)
     meta[comment_meta_lines(lows, np.flatnonzero((digits >= COMMENT_META_DIGITS)
                                                   & (words <= COMMENT_META_WORDS)).tolist())] = True
     asked = [i for i, (kind, w, d) in enumerate(zip(kinds, word_list, digits.tolist(), strict=True))
              if kind is None and w <= _DATE_WORDS and d]
     dates = np.zeros(n, dtype=bool)
-    dates[asked] = [is_date_line(texts[i]) for i in asked]
+    dates[asked] = [_is_date(texts[i]) for i in asked]
     kept = points[(bits & _KEY) != 0].tobytes().decode("utf-32-le", "surrogatepass")
     norm = kept.lower().split("\n")  # `norm_key` of every line at once
     keys = [low if length > _KEY_CHARS else key
             for low, key, length in zip(lows, norm, lengths.tolist(), strict=True)]
     blocks = np.array([segs[a].block for a in firsts])
-    return LineTable(groups, texts, lows, keys, words, blocks, kinds, dates, joined, starts, bits, meta)
+    return LineTable(groups, texts, lows, keys, words, blocks, kinds, dates, joined, starts, bits, meta,
+                     points)
+
+
+def _notices(lows: list[str], low_lengths: np.ndarray, words: np.ndarray, kinds: list[str | None]
+             ) -> list[tuple[int, str]]:
+    """(line index, kind) of the notices (`phrases.notice_lines`) among the lines still without a kind
+    (`low_lengths`: the lengths of the lower-cased lines `lows`).
+
+    Only short lines without a kind can take one, so only they are searched: the hints are looked for
+    in their own joined text, not in the whole document's (prose paragraphs hold most of its text).
+    """
+    kindless = np.fromiter((kind is None for kind in kinds), dtype=bool, count=len(kinds))
+    asked = np.flatnonzero(kindless & (words <= NOTICE_MAX_WORDS) & (low_lengths <= NOTICE_MAX_CHARS))
+    if not len(asked):
+        return []
+    starts = np.zeros(len(asked), dtype=np.int64)
+    np.cumsum(low_lengths[asked[:-1]] + 1, out=starts[1:])
+    asked_lows = [lows[i] for i in asked.tolist()]
+    found = notice_lines("\n".join(asked_lows), asked_lows, starts.tolist())
+    return [(int(asked[j]), kind) for j, kind in found]
 
 
 def _line_langs(lines: LineTable, doc_lang: str) -> list[str]:
@@ -317,22 +373,25 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     chars = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     ends = starts + chars
     last = bits[ends - 1]
-    last_char = [t[-1] for t in texts]
+    points = lines.points
     # Words: the pattern's runs of letters, found once in the joined text (no word crosses a newline).
     letter = (bits & _LETTER) != 0
     word_starts = letter.copy()
     word_starts[1:] &= ~letter[:-1]
     per_line = _per_line(word_starts, starts)
-    word_ends = letter.copy()
-    word_ends[:-1] &= ~letter[1:]
-    words = [joined[a : b + 1] for a, b in zip(np.flatnonzero(word_starts).tolist(),
-                                                np.flatnonzero(word_ends).tolist(), strict=True)]
+    # Every other character blanked, the text splits into exactly those runs, with no Python loop over
+    # the words (no letter is whitespace).
+    spaced = np.where(letter, points, 32).astype(np.uint32).tobytes()
+    spaced = spaced.decode("utf-32-le", "surrogatepass")
+    words = spaced.split()
     word_line = np.repeat(np.arange(n), per_line)
     nw = per_line.copy()
     # Where line_table estimated the words of a script written without spaces, that estimate counts.
     estimated = (lines.words > nw + 2) & (_per_line(bits & _NO_SPACE_BIT, starts) > 0)
     nw[estimated] = lines.words[estimated]
-    lows = "\n".join(words).lower().split("\n") if words else []
+    # Lower-casing the words' text is lower-casing each word: a blank is neither cased nor
+    # case-ignorable, so no word's context (Greek final sigma) reaches across it.
+    lows = spaced.lower().split()
     # One dictionary look-up per word says which languages' stopword lists (and the site words) hold it.
     held = np.fromiter(map(WORD_BITS.get, lows, repeat(0)), dtype=np.int64, count=len(words))
     langs = _line_langs(lines, doc.lang)
@@ -356,7 +415,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["log_words"]] = np.log1p(nw) / 3
     x[:, col["stopwords"]] = sw
     x[:, col["ends_terminal"]] = terminal
-    x[:, col["ends_colon"]] = [c == ":" for c in last_char]
+    x[:, col["ends_colon"]] = points[ends - 1] == ord(":")
     x[:, col["title_case"]] = np.where(has_words, title / safe_nw, 0.0)
     x[:, col["digits"]] = _per_line(bits & _DIGIT_BIT, starts) / chars
     x[:, col["symbols"]] = _per_line(bits & _SYMBOL_BIT, starts) / chars
@@ -375,7 +434,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     bullet = np.zeros(n, dtype=bool)
     bullet[two] = ((bits[starts[two]] & _BULLET_BIT) != 0) & ((bits[starts[two] + 1] & _WHITESPACE) != 0)
     x[:, col["bullet"]] = bullet
-    x[:, col["ellipsis"]] = [t.endswith(_ELLIPSES) for t in texts]
+    x[:, col["ellipsis"]] = np.logical_or.reduce([_ends_with(points, ends, chars, e) for e in _ELLIPSES])
     x[:, col["sentences"]] = np.log1p(np.fromiter(map(len, lines.segments), np.int64, n)) / 2
     x[:, col["separators"]] = _lines_matching(_SEPARATOR, joined, starts)
     prose = (nw >= 6) & (sw >= 0.1) & (terminal | (nw >= 20))
@@ -385,7 +444,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["prose_score"]] = sw * np.minimum(nw, 30) / 30
     x[:, col["site_words"]] = np.where(has_words, site / safe_nw, 0.0)
     x[:, col["upper"]] = np.where(has_words, upper / safe_nw, 0.0)
-    x[:, col["question"]] = [c == "?" for c in last_char]
+    x[:, col["question"]] = points[ends - 1] == ord("?")
     link = np.zeros(n, dtype=bool)
     for mark in ("://", "www.", "@"):
         link[_lines_holding(mark, joined, starts)] = True
@@ -437,10 +496,18 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     _shifted(x[:, col["prev_kind"]], any_kind, 1)
     _shifted(x[:, col["next_kind"]], any_kind, -1)
     _embedding(x, prose, fchars, any_kind)
-    x[:, col["numbered"]] = _lines_matching(_NUMBERED, joined, starts)
-    x[:, col["key_value"]] = _lines_matching(_KEY_VALUE, joined, starts)
+    # A list number opens with a digit, a letter item has its bracket second: only such lines are asked.
+    second = np.zeros(n, dtype=bool)
+    second[two] = points[starts[two] + 1] == ord(")")
+    numbered = np.flatnonzero(((bits[starts] & _DIGIT_BIT) != 0) | second).tolist()
+    x[:, col["numbered"]] = _lines_opening(_NUMBERED, texts, numbered)
+    x[:, col["key_value"]] = _lines_opening(_KEY_VALUE, texts, _lines_holding(": ", joined, starts))
     x[:, col["bio"]] = _lines_matching(BIO_LINE, joined, starts)
-    x[:, col["quantity"]] = _lines_matching(_QUANTITY, joined, starts)
+    # An amount opens with a digit, a fraction, a bullet or a blank (blank lines above it included).
+    opener = np.ones(n, dtype=bool)
+    filled = chars > 0
+    opener[filled] = (bits[starts[filled]] & _QUANTITY_BIT) != 0
+    x[:, col["quantity"]] = _lines_matching_from(_QUANTITY, joined, starts, np.flatnonzero(opener).tolist())
     x[:, col["comment_meta"]] = lines.meta
     # Spec sheets and ingredient lists come as runs of items ("Farbe: grün", "2 cups flour"); a menu's
     # labels have neither a label's colon nor an amount.
@@ -492,18 +559,63 @@ def _lines_matching(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.
     return out
 
 
+def _ends_with(points: np.ndarray, ends: np.ndarray, chars: np.ndarray, suffix: str) -> np.ndarray:
+    """Which lines end with `suffix` (`points`: the joined text's code points; lines end at `ends`, hold
+    `chars`), compared as code points for all lines at once."""
+    k = len(suffix)
+    out = chars >= k
+    for j, c in enumerate(suffix):
+        out &= points[np.maximum(ends - k + j, 0)] == ord(c)
+    return out
+
+
+def _lines_matching_from(pattern: re.Pattern, joined: str, starts: np.ndarray, candidates: list[int]
+                         ) -> np.ndarray:
+    """`_lines_matching` for a pattern anchored at line starts (`^`, `re.M`) that may run on across a
+    newline, tried only at the starts of `candidates` (the lines whose start can open a match).
+
+    A search of the joined text tries the pattern at every character and fails everywhere but at line
+    starts; this tries the candidates in order and, as the search does, goes on from each match's end
+    (a match that runs on into the lines below hides their starts).
+    """
+    out = np.zeros(len(starts), dtype=bool)
+    match = pattern.match
+    at = starts.tolist()
+    end = 0
+    for i in candidates:
+        if at[i] < end:
+            continue
+        m = match(joined, at[i])
+        if m:
+            out[i] = True
+            end = m.end()
+    return out
+
+
+def _lines_opening(pattern: re.Pattern, texts: list[str], candidates: list[int]) -> np.ndarray:
+    """Which lines `pattern` matches at their start, asked only of `candidates` (the lines that can match).
+
+    For a pattern anchored at line starts that cannot cross a newline, this is `_lines_matching`: a
+    search of the joined text tries the pattern at every character, this tries it once per candidate.
+    """
+    out = np.zeros(len(texts), dtype=bool)
+    match = pattern.match
+    for i in candidates:
+        out[i] = match(texts[i]) is not None
+    return out
+
+
 def _lines_holding(needle: str, joined: str, starts: np.ndarray) -> list[int]:
     """The lines that hold `needle` (which holds no newline), found with one scan of the joined text."""
-    out = []
+    found = []
     pos = joined.find(needle)
     while pos >= 0:
-        line = int(np.searchsorted(starts, pos, side="right")) - 1
-        out.append(line)
+        found.append(pos)
         nxt = joined.find("\n", pos)  # one hit is enough: go on from the next line
         if nxt < 0:
             break
         pos = joined.find(needle, nxt + 1)
-    return out
+    return _line_of(found, starts).tolist() if found else []  # one look-up for all hits
 
 
 def _shifted(out: np.ndarray, values: np.ndarray, shift: int) -> None:

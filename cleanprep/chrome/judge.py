@@ -185,6 +185,11 @@ _REASONS = ["", "duplicate-title", "date", "boilerplate-recurring", "sidebar", "
             "byline"]
 _CODE = {reason: code for code, reason in enumerate(_REASONS)}
 _HARD_CODES = np.array([_CODE[kind] for kind in sorted(_HARD_KINDS)])
+# Whether each reason code is a hard kind, looked up by code (cheaper than `np.isin` on short arrays).
+_IS_HARD = np.zeros(len(_REASONS), dtype=bool)
+_IS_HARD[_HARD_CODES] = True
+# A line's phrase kind as a code (None: no kind).
+_KIND_CODE = {**_CODE, None: 0}
 
 
 def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
@@ -201,7 +206,7 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     first_prose = int(prose.argmax()) if prose.any() else -1
     n_prose = int(prose.sum())
     words = lines.words
-    kind = np.array([_CODE[k] if k is not None else 0 for k in lines.kinds])
+    kind = np.fromiter(map(_KIND_CODE.__getitem__, lines.kinds), dtype=np.int64, count=n)
     idx = np.arange(n)
     next_prose = np.append(prose[1:], False)
     keys = lines.keys
@@ -212,7 +217,7 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     rules = [
         (x[:, _C["title_repeat"]] > 0, _CODE["duplicate-title"]),
         (lines.dates, _CODE["date"]),
-        (np.isin(kind, _HARD_CODES) & ((words <= 30) | (kind == _CODE["caption"])), kind),
+        (_IS_HARD[kind] & ((words <= 30) | (kind == _CODE["caption"])), kind),
         # A comment's header ("NAME says: DATE at TIME") once the article has begun; above it, the same
         # shape is the article's byline, which the model judges.
         (lines.meta & (idx > first_prose) & (first_prose >= 0), _CODE["comment-form"]),
@@ -246,7 +251,7 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     heading[:-1] &= code[1:] == 0
     code[heading] = 0
     _fill_runs(code, prose, words)
-    return [_REASONS[c] for c in code.tolist()]
+    return list(map(_REASONS.__getitem__, code.tolist()))
 
 
 def _prose_share_below(x: np.ndarray, prose: np.ndarray) -> np.ndarray:
@@ -264,7 +269,7 @@ def _fill_runs(code: np.ndarray, prose: np.ndarray, words: np.ndarray) -> None:
     removed line, so no fill depends on another and all are made at once.
     """
     before, after = code[:-2], code[2:]
-    fill = (code[1:-1] == 0) & (before == after) & np.isin(before, _HARD_CODES) & ~prose[1:-1] & (
+    fill = (code[1:-1] == 0) & (before == after) & _IS_HARD[before] & ~prose[1:-1] & (
         words[1:-1] <= _HEADING_WORDS)
     code[1:-1][fill] = before[fill]
 

@@ -405,22 +405,32 @@ def _caption_tail(low: str) -> str | None:
     return None
 
 
-def classify_lines(lows: list[str], words: list[int], hinted: list[bool]) -> list[str | None]:
+def classify_lines(lows: list[str], words: list[int], hinted: list[bool],
+                   marked: list[bool] | None = None) -> list[str | None]:
     """`classify` for all lines of a document: their lower-cased texts, word counts, and whether each
     holds a hint of a cookie notice or an appeal (`hinted_lines`).
 
+    `marked` says of each line whether it holds a ":", a "©" or a "(", or ends with ")": only such a
+    line can close with an image credit (`_caption_tail`), so the others skip that test. When it is
+    not given, every line is tested.
+
     >>> classify_lines(["read more »", "spenden sie jetzt per paypal"], [3, 5], [False, True])
     ['nav', 'appeal']
+    >>> classify_lines(["a fire. foto: dpa", "a fire. foto: dpa"], [4, 4], [False, False], [True, False])
+    ['caption', None]
     """
+    if marked is None:
+        marked = [True] * len(lows)
     out: list[str | None] = []
-    for low, count, hint in zip(lows, words, hinted, strict=True):
+    for low, count, hint, mark in zip(lows, words, hinted, marked, strict=True):
         if count <= PREFIX_WORDS:
             kind = _line_kind(low) if count <= LINE_WORDS else None
-            kind = kind or _prefix_kind(low) or _caption_tail(low)
+            kind = kind or _prefix_kind(low) or (_caption_tail(low) if mark else None)
             if kind is None and hint and count >= 3:
                 kind = _anywhere_match(low)
         else:
-            kind = _caption_kind(low)
+            # `_caption_kind`, with the tail's test left out where it cannot find anything.
+            kind = "caption" if _CAPTION.match(low) else _caption_tail(low) if mark else None
             if kind is None and hint and len(low) <= ANYWHERE_CHARS:
                 kind = _anywhere_match(low)
         out.append(kind)
@@ -548,25 +558,49 @@ def is_bio(text: str) -> bool:
 # The header of a post's comments: "12 responses to “TITLE”", "3 Gedanken zu „TITLE“", "5 thoughts on
 # TITLE". The title makes it as long as it likes, so it is looked for in the whole (lower-cased) document
 # at once, not only among short lines.
+_HEADER_NUMBERS = "one|two|three|ein|eine|zwei|drei|un|une|deux|trois|uno|una|dos|tres"
 COMMENT_HEADER = re.compile(
-    r"^[\s•*\-]*(?:\d+|one|two|three|ein|eine|zwei|drei|un|une|deux|trois|uno|una|dos|tres)"
+    rf"^[\s•*\-]*(?:\d+|{_HEADER_NUMBERS})"
     r" (?:responses?|replies|comments?|thoughts?|antworten|kommentare?|gedanken|réponses?|commentaires?"
     r"|réflexions?|respuestas?"
     r"|comentarios?|risposte|commenti|odpowiedzi|komentarz[ey]?|ответов|ответа|комментари[йея]|відповід[ейі]"
     r"|коментар[іяів]*) (?:to|on|zu|für|à|sur|a|en|para|su|per|do|на|к|до)\b",
     re.M,
 )
+# What the first character of a (lower-cased) line must be for a comments header to start there: a
+# blank, a bullet, a digit or the first letter of a number word.
+_HEADER_INITIALS = "".join(sorted({word[0] for word in _HEADER_NUMBERS.split("|")}))
+HEADER_OPENER = re.compile(rf"[\s•*\-\d{_HEADER_INITIALS}]")
 
 
-def comment_header_lines(low_joined: str) -> list[int]:
+def comment_header_lines(low_joined: str, starts: list[int] | None = None,
+                         candidates: list[int] | None = None) -> list[int]:
     """The lines (by index) of a document's lower-cased joined lines that head a post's comments.
+
+    Given where each line starts (`starts`) and the lines whose first character is a `HEADER_OPENER`
+    (`candidates`, in order), the pattern is tried only at those lines' starts, going on from each
+    match's end as a search of the whole text does (a header may begin on blank lines above it).
 
     >>> comment_header_lines("the end.\\n12 responses to “a long title of a post”\\nthanks!")
     [1]
     >>> comment_header_lines("3 gedanken zu „ein titel“\\n2 kommentare\\n5 tipps für den garten")
     [0]
+    >>> comment_header_lines("the end.\\n12 responses to “a long title of a post”", [0, 9], [0, 1])
+    [1]
     """
-    return [low_joined.count("\n", 0, m.start()) for m in COMMENT_HEADER.finditer(low_joined)]
+    if starts is None or candidates is None:
+        return [low_joined.count("\n", 0, m.start()) for m in COMMENT_HEADER.finditer(low_joined)]
+    out = []
+    match = COMMENT_HEADER.match
+    end = 0
+    for i in candidates:
+        if starts[i] < end:
+            continue
+        m = match(low_joined, starts[i])
+        if m:
+            out.append(i)
+            end = m.end()
+    return out
 
 
 # A comment's own header: who wrote it and when. Either a lead-in ("Comment by NAME", "Antwort von NAME",

@@ -405,6 +405,27 @@ def _caption_tail(low: str) -> str | None:
     return None
 
 
+# Kinds of the short lines classified so far, by (lower-cased text, words, hinted, marked): four in ten
+# short lines recur across a site's pages (menus, share bars, footers). The kind is a pure function of
+# the key; the memory is emptied when full, so it stays bounded.
+_SHORT_MEMO: dict[tuple[str, int, bool, bool], str | None] = {}
+_SHORT_MEMO_SIZE = 1 << 16
+_UNSEEN = object()
+
+
+def _short_kind(low: str, count: int, hint: bool, mark: bool) -> str | None:
+    """`classify_lines`' answer for one line of at most `PREFIX_WORDS` words.
+
+    >>> _short_kind("read more »", 3, False, False), _short_kind("foto: dpa", 2, False, True)
+    ('nav', 'caption')
+    """
+    kind = _line_kind(low) if count <= LINE_WORDS else None
+    kind = kind or _prefix_kind(low) or (_caption_tail(low) if mark else None)
+    if kind is None and hint and count >= 3:
+        kind = _anywhere_match(low)
+    return kind
+
+
 def classify_lines(lows: list[str], words: list[int], hinted: list[bool],
                    marked: list[bool] | None = None) -> list[str | None]:
     """`classify` for all lines of a document: their lower-cased texts, word counts, and whether each
@@ -422,12 +443,16 @@ def classify_lines(lows: list[str], words: list[int], hinted: list[bool],
     if marked is None:
         marked = [True] * len(lows)
     out: list[str | None] = []
+    memo = _SHORT_MEMO
     for low, count, hint, mark in zip(lows, words, hinted, marked, strict=True):
         if count <= PREFIX_WORDS:
-            kind = _line_kind(low) if count <= LINE_WORDS else None
-            kind = kind or _prefix_kind(low) or (_caption_tail(low) if mark else None)
-            if kind is None and hint and count >= 3:
-                kind = _anywhere_match(low)
+            key = (low, count, hint, mark)
+            kind = memo.get(key, _UNSEEN)
+            if kind is _UNSEEN:
+                kind = _short_kind(low, count, hint, mark)
+                if len(memo) >= _SHORT_MEMO_SIZE:
+                    memo.clear()
+                memo[key] = kind
         else:
             # `_caption_kind`, with the tail's test left out where it cannot find anything.
             kind = "caption" if _CAPTION.match(low) else _caption_tail(low) if mark else None

@@ -26,6 +26,33 @@ import numpy as np
 _NORM_DROP = re.compile(r"[\W_]+")
 
 
+def _key_hash(key: str) -> int:
+    """The 64-bit blake2b digest of a key, as a number (the same in every process)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+# Digests of the keys hashed so far: four in ten of a run's short lines recur in its other files (and
+# the judge asks again for every line the pre-pass added). A digest is a pure function of its key; the
+# memory is emptied when full, so it stays bounded.
+_HASH_MEMO: dict[str, int] = {}
+_HASH_MEMO_SIZE = 1 << 16
+
+
+def _remembered_hash(key: str) -> int:
+    """`_key_hash`, remembered.
+
+    >>> _remembered_hash("home") == _key_hash("home") == _remembered_hash("home")
+    True
+    """
+    h = _HASH_MEMO.get(key)
+    if h is None:
+        h = _key_hash(key)
+        if len(_HASH_MEMO) >= _HASH_MEMO_SIZE:
+            _HASH_MEMO.clear()
+        _HASH_MEMO[key] = h
+    return h
+
+
 class RecurrenceIndex:
     """Document counts of normalised short lines (count-min sketch: `depth` x `width` counters)."""
 
@@ -43,7 +70,7 @@ class RecurrenceIndex:
         self.files = 0
 
     def _hash(self, key: str) -> int:
-        return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+        return _key_hash(key)
 
     def _slots(self, key: str) -> list[int]:
         # Rows take disjoint 21-bit slices of one 64-bit digest (width is at most 2**21).
@@ -52,7 +79,7 @@ class RecurrenceIndex:
 
     def _rows(self, keys: list[str]) -> np.ndarray:
         """Counter slots of `keys`: one row per sketch row, one column per key."""
-        hashes = np.fromiter((self._hash(k) for k in keys), dtype=np.uint64, count=len(keys))
+        hashes = np.fromiter(map(_remembered_hash, keys), dtype=np.uint64, count=len(keys))
         shifts = np.arange(self.depth, dtype=np.uint64)[:, None] * np.uint64(21)
         return ((hashes[None, :] >> shifts) % np.uint64(self.width)).astype(np.int64)
 

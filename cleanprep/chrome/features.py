@@ -353,6 +353,30 @@ def _window_means(values: np.ndarray, k: int) -> np.ndarray:
     return total / np.maximum(count, 1)
 
 
+def _window_means_for(values: np.ndarray, ks: tuple[int, ...]) -> dict[int, np.ndarray]:
+    """`_window_means(values, k)` for each k of `ks` (by k), from one running sum of all columns.
+
+    A document's window features take five such means; one padded running sum serves them all. The
+    padding adds exact zeros, so each k's sums and means are the very numbers its own call gives.
+
+    >>> v = np.array([[1.0, 0.5], [0.0, 2.0], [0.0, 0.25], [1.0, 3.0]])
+    >>> all((_window_means_for(v, (1, 2))[k] == _window_means(v, k)).all() for k in (1, 2))
+    True
+    """
+    n = len(values)
+    big = max(ks)
+    pad = np.zeros((big,) + values.shape[1:])
+    padded = np.concatenate([pad, values, pad])
+    csum = np.concatenate([np.zeros((1,) + values.shape[1:]), np.cumsum(padded, axis=0)])
+    idx = np.arange(n)
+    out = {}
+    for k in ks:
+        total = csum[big + k + 1 : big + k + 1 + n] - csum[big - k : big - k + n] - values
+        count = np.minimum(idx, k) + np.minimum(n - 1 - idx, k)
+        out[k] = total / np.maximum(count, 1).reshape((n,) + (1,) * (values.ndim - 1))
+    return out
+
+
 def _window_mean(values: np.ndarray, k: int) -> np.ndarray:
     """Mean of the k lines before and the k after each line (the line itself left out).
 
@@ -478,15 +502,10 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["in_tight_core"]] = (idx >= tlo) & (idx <= thi)
     x[:, col["core_position"]] = np.clip((idx - lo) / max(1, hi - lo), -1, 2) / 2
     # Window means, several columns at a time (each column's sums are the same as on its own).
-    prose_short = x[:, [col["prose"], col["short"]]]
-    for k, pairs in ((1, (("prose_near_1", 0),)), (3, (("neighbour_short_run", 1),)),
-                     (5, (("prose_near_5", 0),)), (8, (("short_near_8", 1),))):
-        means = _window_means(prose_short, k)
-        for name, j in pairs:
-            x[:, col[name]] = means[:, j]
-    means = _window_means(x[:, [col["prose"], col["log_chars"]]], 2)
-    x[:, col["context_prose"]] = means[:, 0]
-    x[:, col["context_length"]] = means[:, 1]
+    means = _window_means_for(x[:, [col["prose"], col["short"], col["log_chars"]]], (1, 2, 3, 5, 8))
+    for name, k, j in (("prose_near_1", 1, 0), ("neighbour_short_run", 3, 1), ("prose_near_5", 5, 0),
+                       ("short_near_8", 8, 1), ("context_prose", 2, 0), ("context_length", 2, 2)):
+        x[:, col[name]] = means[k][:, j]
     x[:, col["prose_above"]] = _distance_to(prose, forward=False)
     x[:, col["prose_below"]] = _distance_to(prose, forward=True)
     for name, src, shift in (("prev_stopwords", "stopwords", 1), ("next_stopwords", "stopwords", -1),

@@ -13,7 +13,7 @@ import random
 import numpy as np
 
 from cleanprep.chrome import features as F
-from cleanprep.chrome.phrases import classify_lines
+from cleanprep.chrome.phrases import classify_lines, hinted_lines, reads_hint
 
 _ALPHABET = ["-", " ", "•", "2", "12", "a", "g", "½", "x", "–", ".", "3", "EL", "kg", "\u00a0", "\t", "*",
              "B", "ß", ",", "/", ")", "b)", ": ", "Key: v", "1.", "…", "[", "]", "?", ":"]
@@ -111,3 +111,31 @@ def test_comment_headers_from_line_starts_match_the_joined_search():
         assert comment_header_lines(low_joined, low_starts.tolist(), candidates) == expected
         found += len(expected)
     assert found > 0
+
+
+_NOTICE_LINES = ["we use cookies on this site", "spenden sie jetzt per paypal", "support us", "donate",
+                 "iban de12 3456 7890 1234 5678 90",
+                 "this site uses cookies to improve your experience. " * 12,
+                 "become a member of our club and support our work today, please donate now"]
+
+
+def test_a_hint_not_read_changes_no_kind():
+    # `features._hinted` leaves the hint False on lines `reads_hint` says classify_lines never reads.
+    for low in _NOTICE_LINES:
+        for words in (1, 2, 3, 7, 12, 13, 40):
+            hinted = [classify_lines([low], [words], [h], [m]) for h in (False, True) for m in (False, True)]
+            if not reads_hint(words, len(low)):
+                assert hinted[:2] == hinted[2:], (low, words)
+
+
+def test_hinted_asked_lines_match_the_whole_document_on_read_lines():
+    rng = random.Random(3)
+    for _ in range(300):
+        lows = [rng.choice(_NOTICE_LINES + ["home", "the end.", "card 1234 5678", ""]) for _ in range(8)]
+        words = np.array([rng.choice((1, 2, 3, 12, 13, 40)) for _ in lows])
+        lengths = np.array([len(low) for low in lows])
+        digits = np.array([sum(c.isdigit() for c in low) for low in lows])
+        whole = hinted_lines("\n".join(lows), lows, np.flatnonzero(digits >= 8).tolist())
+        asked = F._hinted(lows, lengths, words, digits)
+        for i, low in enumerate(lows):
+            assert asked[i] == (whole[i] and reads_hint(int(words[i]), len(low)))

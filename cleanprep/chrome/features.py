@@ -32,12 +32,14 @@ import numpy as np
 
 from ..document import UNKNOWN_LANG, Document, Segment
 from .phrases import (
+    ANYWHERE_CHARS,
     BIO_LINE,
     COMMENT_META_DIGITS,
     COMMENT_META_WORDS,
     HEADER_OPENER,
     NOTICE_MAX_CHARS,
     NOTICE_MAX_WORDS,
+    PREFIX_WORDS,
     classify_lines,
     comment_header_lines,
     comment_meta_lines,
@@ -261,13 +263,13 @@ def line_table(doc: Document) -> LineTable:
     # case-ignorable, so no line's context (Greek final sigma) reaches across it.
     lows = low_joined.split("\n")
     digits = _per_line(bits & _DIGIT_BIT, starts)
-    hinted = hinted_lines(low_joined, lows, np.flatnonzero(digits >= 8).tolist())
+    # Lower-casing may lengthen a line ("İ"), so the lower-cased lines' own lengths are taken.
+    low_lengths = np.fromiter(map(len, lows), dtype=np.int64, count=n)
+    hinted = _hinted(lows, low_lengths, words, digits)
     # No character lower-cases to one of ":©()", so the original text says which lines hold one.
     marked = _per_line(bits & _CREDIT_BIT, starts) > 0
     marked |= (lengths == 0) | (points[np.maximum(starts + lengths - 1, 0)] == ord(")"))
     kinds = classify_lines(lows, word_list, hinted, marked.tolist())
-    # Lower-casing may lengthen a line ("İ"), so the lower-cased lines' own starts are taken.
-    low_lengths = np.fromiter(map(len, lows), dtype=np.int64, count=n)
     low_starts = np.zeros(n, dtype=np.int64)
     np.cumsum(low_lengths[:-1] + 1, out=low_starts[1:])
     opener = np.ones(n, dtype=bool)
@@ -291,6 +293,26 @@ def line_table(doc: Document) -> LineTable:
     blocks = np.array([segs[a].block for a in firsts])
     return LineTable(groups, texts, lows, keys, words, blocks, kinds, dates, joined, starts, bits, meta,
                      points)
+
+
+def _hinted(lows: list[str], low_lengths: np.ndarray, words: np.ndarray, digits: np.ndarray) -> list[bool]:
+    """`phrases.hinted_lines` of a document's lower-cased lines `lows`, found only in the lines whose hint
+    `classify_lines` reads (`phrases.reads_hint`); the others' are False, as they are never read.
+
+    Long paragraphs (over `ANYWHERE_CHARS`) hold much of a document's text and never read their hint,
+    so the hints are looked for in the asked lines' own joined text.
+    """
+    n = len(lows)
+    asked = np.flatnonzero(((words >= 3) & (words <= PREFIX_WORDS))
+                           | ((words > PREFIX_WORDS) & (low_lengths <= ANYWHERE_CHARS)))
+    out = np.zeros(n, dtype=bool)
+    if len(asked):
+        starts = np.zeros(len(asked), dtype=np.int64)
+        np.cumsum(low_lengths[asked[:-1]] + 1, out=starts[1:])
+        asked_lows = [lows[i] for i in asked.tolist()]
+        many_digits = np.flatnonzero(digits[asked] >= 8).tolist()
+        out[asked] = hinted_lines("\n".join(asked_lows), asked_lows, many_digits, starts.tolist())
+    return out.tolist()
 
 
 def _notices(lows: list[str], low_lengths: np.ndarray, words: np.ndarray, kinds: list[str | None]

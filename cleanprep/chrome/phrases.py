@@ -426,6 +426,16 @@ def _short_kind(low: str, count: int, hint: bool, mark: bool) -> str | None:
     return kind
 
 
+def reads_hint(words: int, low_chars: int) -> bool:
+    """Whether `classify_lines` looks at the hint of a line of `words` words and `low_chars` lower-cased
+    characters: only such a line is searched for a notice or an appeal.
+
+    >>> reads_hint(2, 10), reads_hint(5, 30), reads_hint(40, 601), reads_hint(40, 600)
+    (False, True, False, True)
+    """
+    return 3 <= words <= PREFIX_WORDS or words > PREFIX_WORDS and low_chars <= ANYWHERE_CHARS
+
+
 def classify_lines(lows: list[str], words: list[int], hinted: list[bool],
                    marked: list[bool] | None = None) -> list[str | None]:
     """`classify` for all lines of a document: their lower-cased texts, word counts, and whether each
@@ -467,19 +477,24 @@ def _anywhere_match(low: str) -> str | None:
     return m.lastgroup if m else None
 
 
-def hinted_lines(joined: str, lows: list[str], many_digits: list[int]) -> list[bool]:
+def hinted_lines(joined: str, lows: list[str], many_digits: list[int], starts: list[int] | None = None
+                 ) -> list[bool]:
     """For each line, whether it holds a word that cookie notices or appeals need (`_has_hint`).
 
     `joined` is `lows` joined by newlines; each hint is looked for once in it, not once per line. Only
-    the lines in `many_digits` (those with eight digits or more) can hold a card number.
+    the lines in `many_digits` (those with eight digits or more) can hold a card number. `starts` says
+    where each line starts in `joined` (worked out when not given).
 
     >>> lows = ["home", "we use cookies", "card 1234 5678"]
     >>> hinted_lines("\\n".join(lows), lows, [2])
     [False, True, True]
+    >>> hinted_lines("\\n".join(lows), lows, [2], [0, 5, 20])
+    [False, True, True]
     """
-    starts = [0]
-    for low in lows[:-1]:
-        starts.append(starts[-1] + len(low) + 1)
+    if starts is None:
+        starts = [0]
+        for low in lows[:-1]:
+            starts.append(starts[-1] + len(low) + 1)
     out = [False] * len(lows)
     for i in many_digits:
         out[i] = _CARD.search(lows[i]) is not None

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 
 import numpy as np
@@ -45,6 +46,7 @@ from .phrases import (
     comment_meta_lines,
     hinted_lines,
     is_date_line,
+    lines_matching_at,
     notice_lines,
 )
 from .stopwords import NO_SPACE_LANGS, SITE_BIT, WORD_BITS, has_list, language_bits, stopword_share_of_words
@@ -205,20 +207,8 @@ def norm_key(text: str) -> str:
 
 # Answers of `is_date_line` (one costly pattern, about 8 µs a line) for the short lines asked so far: a
 # quarter of them recur across a site's pages ("Seite 1 von 3", a footer's "© 2021"). The answer is a pure
-# function of the text; the memory is emptied when full, so it stays bounded.
-_DATE_MEMO: dict[str, bool] = {}
-_DATE_MEMO_SIZE = 1 << 15
-
-
-def _is_date(text: str) -> bool:
-    """`is_date_line`, remembered."""
-    known = _DATE_MEMO.get(text)
-    if known is None:
-        known = is_date_line(text)
-        if len(_DATE_MEMO) >= _DATE_MEMO_SIZE:
-            _DATE_MEMO.clear()
-        _DATE_MEMO[text] = known
-    return known
+# function of the text, so a bounded cache of it changes nothing but the time.
+_is_date = lru_cache(maxsize=1 << 15)(is_date_line)
 
 
 def _per_line(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -613,23 +603,11 @@ def _ends_with(points: np.ndarray, ends: np.ndarray, chars: np.ndarray, suffix: 
 def _lines_matching_from(pattern: re.Pattern, joined: str, starts: np.ndarray, candidates: list[int]
                          ) -> np.ndarray:
     """`_lines_matching` for a pattern anchored at line starts (`^`, `re.M`) that may run on across a
-    newline, tried only at the starts of `candidates` (the lines whose start can open a match).
-
-    A search of the joined text tries the pattern at every character and fails everywhere but at line
-    starts; this tries the candidates in order and, as the search does, goes on from each match's end
-    (a match that runs on into the lines below hides their starts).
+    newline, tried only at the starts of `candidates` (the lines whose start can open a match), as
+    `phrases.lines_matching_at` tries them.
     """
     out = np.zeros(len(starts), dtype=bool)
-    match = pattern.match
-    at = starts.tolist()
-    end = 0
-    for i in candidates:
-        if at[i] < end:
-            continue
-        m = match(joined, at[i])
-        if m:
-            out[i] = True
-            end = m.end()
+    out[lines_matching_at(pattern, joined, starts.tolist(), candidates)] = True
     return out
 
 

@@ -630,13 +630,29 @@ def comment_header_lines(low_joined: str, starts: list[int] | None = None,
     """
     if starts is None or candidates is None:
         return [low_joined.count("\n", 0, m.start()) for m in COMMENT_HEADER.finditer(low_joined)]
+    return lines_matching_at(COMMENT_HEADER, low_joined, starts, candidates)
+
+
+def lines_matching_at(pattern: re.Pattern, joined: str, starts: list[int], candidates: list[int]
+                      ) -> list[int]:
+    """The lines among `candidates` (indexes, in order) at whose start (`starts`: offsets in the joined
+    lines) `pattern` matches, each tried once as a search of the whole joined text would find them.
+
+    A search tries the pattern at every character; a pattern anchored at line starts fails everywhere
+    else, so only the candidates' starts are tried. As the search does, it goes on from each match's
+    end: a match that runs on into the lines below hides their starts.
+
+    >>> amount = re.compile(r"\\d+ \\w+(?:\\n\\w+)?")
+    >>> lines_matching_at(amount, "3 eggs\\nmilk\\n2 cups", [0, 7, 12], [0, 1, 2])
+    [0, 2]
+    """
     out = []
-    match = COMMENT_HEADER.match
+    match = pattern.match
     end = 0
     for i in candidates:
         if starts[i] < end:
             continue
-        m = match(low_joined, starts[i])
+        m = match(joined, starts[i])
         if m:
             out.append(i)
             end = m.end()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -32,25 +33,9 @@ def _key_hash(key: str) -> int:
 
 
 # Digests of the keys hashed so far: four in ten of a run's short lines recur in its other files (and
-# the judge asks again for every line the pre-pass added). A digest is a pure function of its key; the
-# memory is emptied when full, so it stays bounded.
-_HASH_MEMO: dict[str, int] = {}
-_HASH_MEMO_SIZE = 1 << 16
-
-
-def _remembered_hash(key: str) -> int:
-    """`_key_hash`, remembered.
-
-    >>> _remembered_hash("home") == _key_hash("home") == _remembered_hash("home")
-    True
-    """
-    h = _HASH_MEMO.get(key)
-    if h is None:
-        h = _key_hash(key)
-        if len(_HASH_MEMO) >= _HASH_MEMO_SIZE:
-            _HASH_MEMO.clear()
-        _HASH_MEMO[key] = h
-    return h
+# the judge asks again for every line the pre-pass added). A digest is a pure function of its key, so a
+# bounded cache of it changes nothing but the time.
+_remembered_hash = lru_cache(maxsize=1 << 16)(_key_hash)
 
 
 class RecurrenceIndex:

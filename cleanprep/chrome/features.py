@@ -33,14 +33,12 @@ import numpy as np
 
 from ..document import UNKNOWN_LANG, Document, Segment
 from .phrases import (
-    ANYWHERE_CHARS,
     BIO_LINE,
     COMMENT_META_DIGITS,
     COMMENT_META_WORDS,
     HEADER_OPENER,
     NOTICE_MAX_CHARS,
     NOTICE_MAX_WORDS,
-    PREFIX_WORDS,
     classify_lines,
     comment_header_lines,
     comment_meta_lines,
@@ -48,6 +46,7 @@ from .phrases import (
     is_date_line,
     lines_matching_at,
     notice_lines,
+    reads_hint,
 )
 from .stopwords import NO_SPACE_LANGS, SITE_BIT, WORD_BITS, has_list, language_bits, stopword_share_of_words
 
@@ -289,12 +288,11 @@ def _hinted(lows: list[str], low_lengths: np.ndarray, words: np.ndarray, digits:
     """`phrases.hinted_lines` of a document's lower-cased lines `lows`, found only in the lines whose hint
     `classify_lines` reads (`phrases.reads_hint`); the others' are False, as they are never read.
 
-    Long paragraphs (over `ANYWHERE_CHARS`) hold much of a document's text and never read their hint,
+    Long paragraphs (over `phrases.ANYWHERE_CHARS`) hold much of a document's text and never read their hint,
     so the hints are looked for in the asked lines' own joined text.
     """
     n = len(lows)
-    asked = np.flatnonzero(((words >= 3) & (words <= PREFIX_WORDS))
-                           | ((words > PREFIX_WORDS) & (low_lengths <= ANYWHERE_CHARS)))
+    asked = np.flatnonzero(reads_hint(words, low_lengths))
     out = np.zeros(n, dtype=bool)
     if len(asked):
         starts = np.zeros(len(asked), dtype=np.int64)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 import regex
 
@@ -405,14 +406,10 @@ def _caption_tail(low: str) -> str | None:
     return None
 
 
-# Kinds of the short lines classified so far, by (lower-cased text, words, hinted, marked): four in ten
-# short lines recur across a site's pages (menus, share bars, footers). The kind is a pure function of
-# the key; the memory is emptied when full, so it stays bounded.
-_SHORT_MEMO: dict[tuple[str, int, bool, bool], str | None] = {}
-_SHORT_MEMO_SIZE = 1 << 16
-_UNSEEN = object()
-
-
+# Kinds of the short lines classified so far: four in ten short lines recur across a site's pages (menus,
+# share bars, footers). The kind is a pure function of its arguments, so a bounded cache of it changes
+# nothing but the time.
+@lru_cache(maxsize=1 << 16)
 def _short_kind(low: str, count: int, hint: bool, mark: bool) -> str | None:
     """`classify_lines`' answer for one line of at most `PREFIX_WORDS` words.
 
@@ -421,19 +418,20 @@ def _short_kind(low: str, count: int, hint: bool, mark: bool) -> str | None:
     """
     kind = _line_kind(low) if count <= LINE_WORDS else None
     kind = kind or _prefix_kind(low) or (_caption_tail(low) if mark else None)
-    if kind is None and hint and count >= 3:
+    if kind is None and hint and reads_hint(count, len(low)):
         kind = _anywhere_match(low)
     return kind
 
 
-def reads_hint(words: int, low_chars: int) -> bool:
+def reads_hint(words, low_chars):  # ints, or numpy arrays of them (one answer per line)
     """Whether `classify_lines` looks at the hint of a line of `words` words and `low_chars` lower-cased
-    characters: only such a line is searched for a notice or an appeal.
+    characters: only such a line is searched for a notice or an appeal. Given arrays, it answers for
+    each line at once (`features` asks so).
 
     >>> reads_hint(2, 10), reads_hint(5, 30), reads_hint(40, 601), reads_hint(40, 600)
     (False, True, False, True)
     """
-    return 3 <= words <= PREFIX_WORDS or words > PREFIX_WORDS and low_chars <= ANYWHERE_CHARS
+    return ((words >= 3) & (words <= PREFIX_WORDS)) | ((words > PREFIX_WORDS) & (low_chars <= ANYWHERE_CHARS))
 
 
 def classify_lines(lows: list[str], words: list[int], hinted: list[bool],
@@ -453,20 +451,13 @@ def classify_lines(lows: list[str], words: list[int], hinted: list[bool],
     if marked is None:
         marked = [True] * len(lows)
     out: list[str | None] = []
-    memo = _SHORT_MEMO
     for low, count, hint, mark in zip(lows, words, hinted, marked, strict=True):
         if count <= PREFIX_WORDS:
-            key = (low, count, hint, mark)
-            kind = memo.get(key, _UNSEEN)
-            if kind is _UNSEEN:
-                kind = _short_kind(low, count, hint, mark)
-                if len(memo) >= _SHORT_MEMO_SIZE:
-                    memo.clear()
-                memo[key] = kind
+            kind = _short_kind(low, count, hint, mark)
         else:
             # `_caption_kind`, with the tail's test left out where it cannot find anything.
             kind = "caption" if _CAPTION.match(low) else _caption_tail(low) if mark else None
-            if kind is None and hint and len(low) <= ANYWHERE_CHARS:
+            if kind is None and hint and reads_hint(count, len(low)):
                 kind = _anywhere_match(low)
         out.append(kind)
     return out

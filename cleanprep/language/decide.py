@@ -186,15 +186,8 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
             if words <= NAMELIKE_MAX_WORDS:
                 # "1 min read" is two words, "Tags :" one
                 words = len(text.split()) if plain else len(_WORD.findall(text))
-        # main_language and decide both ask for the best guess: worked out here, once (the
-        # common cases inline, as `_best_of` would).
-        if len(probs) == 1:
-            (top,) = probs.items()
-        elif len(probs) == 2:
-            first, second = probs.items()
-            top = second if second[1] > first[1] else first
-        else:
-            top = _best_of(probs, script, allowed)
+        # main_language and decide both ask for the best guess: worked out here, once.
+        top = _best_of(probs, script, allowed)
         out.append(Evidence(probs, script, allowed, letters, words, None, text, mixed, top))
     return out
 

@@ -350,27 +350,17 @@ def _core(prose: np.ndarray, chars: np.ndarray, penalty: float = 80.0) -> tuple[
     return (int(at_low[-1]), end)
 
 
-def _window_means(values: np.ndarray, k: int) -> np.ndarray:
-    """Mean of the k lines before and the k after each line (the line itself left out), per column."""
-    n = len(values)
-    pad = np.zeros((k,) + values.shape[1:])
-    padded = np.concatenate([pad, values, pad])
-    csum = np.concatenate([np.zeros((1,) + values.shape[1:]), np.cumsum(padded, axis=0)])
-    total = csum[2 * k + 1 : 2 * k + 1 + n] - csum[0:n] - values
-    idx = np.arange(n)
-    count = np.minimum(idx, k) + np.minimum(n - 1 - idx, k)
-    count = count.reshape((n,) + (1,) * (values.ndim - 1))
-    return total / np.maximum(count, 1)
-
-
 def _window_means_for(values: np.ndarray, ks: tuple[int, ...]) -> dict[int, np.ndarray]:
-    """`_window_means(values, k)` for each k of `ks` (by k), from one running sum of all columns.
+    """For each k of `ks` (by k), the mean of the k lines before and the k after each line (the line
+    itself left out), per column, from one running sum of all columns.
 
     A document's window features take five such means; one padded running sum serves them all. The
-    padding adds exact zeros, so each k's sums and means are the very numbers its own call gives.
+    padding adds exact zeros, so each k's sums and means are the very numbers a call for k alone gives.
 
     >>> v = np.array([[1.0, 0.5], [0.0, 2.0], [0.0, 0.25], [1.0, 3.0]])
-    >>> all((_window_means_for(v, (1, 2))[k] == _window_means(v, k)).all() for k in (1, 2))
+    >>> _window_means_for(v, (1,))[1].tolist()
+    [[0.0, 2.0], [0.5, 0.375], [0.5, 2.5], [0.0, 0.25]]
+    >>> all((_window_means_for(v, (1, 2))[k] == _window_means_for(v, (k,))[k]).all() for k in (1, 2))
     True
     """
     n = len(values)
@@ -393,7 +383,7 @@ def _window_mean(values: np.ndarray, k: int) -> np.ndarray:
     >>> _window_mean(np.array([1.0, 0.0, 0.0, 1.0]), 1).tolist()
     [0.0, 0.5, 0.5, 0.0]
     """
-    return _window_means(values, k)
+    return _window_means_for(values, (k,))[k]
 
 
 def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None = None) -> np.ndarray:

@@ -54,12 +54,9 @@ class RecurrenceIndex:
         self.counts = np.zeros((depth, width), dtype=np.uint32)
         self.files = 0
 
-    def _hash(self, key: str) -> int:
-        return _key_hash(key)
-
     def _slots(self, key: str) -> list[int]:
         # Rows take disjoint 21-bit slices of one 64-bit digest (width is at most 2**21).
-        h = self._hash(key)
+        h = _key_hash(key)
         return [(h >> (21 * r)) % self.width for r in range(self.depth)]
 
     def _rows(self, keys: list[str]) -> np.ndarray:

@@ -15,7 +15,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
+# The compiled core is built by pip's build of the package: a change to its sources rebuilds it.
+CORE_SOURCES = CMakeLists.txt $(wildcard src/core/*.cpp src/core/*.hpp)
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml $(CORE_SOURCES)
 	$(BIN)/pip install -q "$(TORCH)"
 	$(BIN)/pip install -q -e ".[lingua]"
 	@# An editable install leaves the package uncompiled; where PYTHONDONTWRITEBYTECODE is set,
@@ -23,7 +26,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m compileall -q cleanprep
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml $(CORE_SOURCES)
 	$(BIN)/pip install -q -e ".[lingua,test,ray]"
 	touch $@
 

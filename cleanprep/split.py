@@ -13,14 +13,10 @@ by a capital (or by CJK full stops). Splitting is lossless: only whitespace lies
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import regex
 
+from . import _core
 from .document import Document, Segment
-
-# A line with something on it (spaces and tabs around it are not part of the segment).
-_LINE = regex.compile(r"[^\S\n]*([^\n]*\S)[^\S\n]*")
 
 # Where a sentence may end inside a line: terminal punctuation (with closing quotes or brackets),
 # whitespace, then the first character of what follows. Lower-case letters and digits after a period
@@ -77,33 +73,8 @@ def _sentences(line: str, end: int) -> list[tuple[int, int]]:
 
 
 # Python's str.strip and the regex module's \s agree on whitespace except for these four separators,
-# which only the former strips; text holding them takes the slower regex path.
+# which only the former strips.
 _STRIP_DIFFERS = regex.compile(r"[\x1c-\x1f]")
-
-
-def _lines(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, new block) of each non-blank line, the same as `_LINE` finds."""
-    out = []
-    if _STRIP_DIFFERS.search(text):
-        prev_end = 0
-        for m in _LINE.finditer(text):
-            start, end = m.span(1)
-            out.append((start, end, bool(out) and text.count("\n", prev_end, m.start()) >= 2))
-            prev_end = m.end()
-        return out
-    # str.split and str.strip work in C: several times faster than a regex over every line.
-    pos = 0
-    blank = False
-    for raw in text.split("\n"):
-        content = raw.lstrip()
-        if content:
-            start = pos + len(raw) - len(content)
-            out.append((start, start + len(content.rstrip()), blank and bool(out)))
-            blank = False
-        else:
-            blank = True
-        pos += len(raw) + 1
-    return out
 
 
 def split_document(doc: Document, sentences: bool = True) -> None:
@@ -111,28 +82,25 @@ def split_document(doc: Document, sentences: bool = True) -> None:
     text = doc.fixed
     segments: list[Segment] = []
     block = 0
-    lines = _lines(text)
+    # The kernel finds every non-blank line, whether a blank line came before it, and whether it
+    # may hold a sentence end (most lines do not, and are one segment).
+    lines = _core.split_lines(text)
     if not sentences:
-        for line_no, (start, end, new_block) in enumerate(lines):
+        for line_no, (start, end, new_block, _) in enumerate(lines):
             block += new_block
             segments.append(Segment(start, end, block, line_no))
         doc.segments = segments
         return
-    # Where a sentence may end, found once for the whole text: most lines have none and skip the
-    # per-line search. (A line's first candidate is the one `_MAY_END` finds within the line.)
-    ends = [m.start() for m in _MAY_END.finditer(text)]
-    n_ends = len(ends)
     # Sentences end where str.rstrip says (the lines themselves are already stripped that way unless
     # the text holds the separators the two disagree on).
     restrip = _STRIP_DIFFERS.search(text) is not None
-    for line_no, (start, end, new_block) in enumerate(lines):
+    for line_no, (start, end, new_block, may_end) in enumerate(lines):
         block += new_block
         if restrip:
             end = start + len(text[start:end].rstrip())
             if end == start:
                 continue
-        i = bisect_left(ends, start)
-        if i == n_ends or ends[i] >= end - 1:
+        if not may_end:
             segments.append(Segment(start, end, block, line_no))
             continue
         for s, e in _sentences(text[start:end], end - start):

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import _core
 from .cyrillic import cyrillic_candidates
 from .latin import foreign_letters
-from .scripts import CYRILLIC, LATIN, NEUTRAL, SCRIPT_LANGUAGES, dominant_of, script_codes, script_weights
+from .scripts import CYRILLIC, LATIN, NEUTRAL, SCRIPT_LANGUAGES, SCRIPT_TABLE
 from .second import SECOND_LANGUAGES, second_opinion
 
 UNKNOWN = "und"
@@ -36,8 +37,6 @@ ALIASES = {"no": "nb", "wuu": "zh", "yue": "zh", "sh": "hr"}
 _NON_LATIN = frozenset(lang for langs in SCRIPT_LANGUAGES.values() for lang in langs) | {"wuu", "yue"}
 
 _SCRIPT_SETS = {script: frozenset(langs) for script, langs in SCRIPT_LANGUAGES.items()}
-# bytes.translate deletes these in one C loop: several times faster than str.translate with a dict.
-_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _WORD = regex.compile(r"\S*\p{L}\S*")
 _UNSPACED = frozenset({"Z", "J", "T", "X", "V", "W", "I"})
 _CAPITALISED = regex.compile(r"(?:^|\s)[\"'(\[«„“]?[\p{Lu}\p{Lt}\d]")
@@ -131,31 +130,17 @@ def _script_allows(script: str, lang: str) -> bool:
     return lang in SCRIPT_LANGUAGES.get(script, ())
 
 
-def gather(texts: list[str], predictions: list[list[tuple[str, float]]],
-           codes: list[str | None] | None = None) -> list[Evidence]:
+def gather(texts: list[str], predictions: list[list[tuple[str, float]]]) -> list[Evidence]:
     """Evidence for each text from its letters and the model's top-k guesses for it.
 
     Texts come with Latin i in Cyrillic words already made Cyrillic (`normalise_cyrillic`).
-    `codes[i]`, where given, is `script_codes(texts[i])`, already worked out.
     This runs once per segment: it avoids per-character Python and most allocations.
     """
     out = []
-    if codes is None:
-        codes = [None] * len(texts)
-    for text, guesses, known in zip(texts, predictions, codes, strict=True):
-        spaces = text.count(" ")
-        if text.isascii():
-            letters = len(text.encode().translate(None, _ASCII_NON_LETTERS))
-            script = LATIN if letters else NEUTRAL
-            mixed = False
-            # Nothing but ASCII letters and spaces: every run of letters is a word (see below).
-            plain = letters + spaces == len(text)
-        else:
-            plain = False
-            weights = script_weights(script_codes(text) if known is None else known)
-            letters = sum(weights.values())
-            script = dominant_of(weights)
-            mixed = len(weights) > 1
+    # One kernel call counts every text's letters by script, its spaces, and whether it is ASCII.
+    profiles = _core.script_profiles(texts, SCRIPT_TABLE)
+    for text, guesses, (letters, script, mixed, spaces, _, plain) in zip(
+            texts, predictions, profiles, strict=True):
         allowed = cyrillic_candidates(text) if script == CYRILLIC else None
         probs: dict[str, float] = {}
         if script == LATIN and len(guesses) == 2:

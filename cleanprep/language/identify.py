@@ -62,8 +62,8 @@ def identify(doc: Document, target: str | None = None) -> None:
         doc.lang, doc.lang_score = UNKNOWN_LANG, 0.0
         return
     warm_up()
-    texts, seg_codes = _segment_texts(doc)
-    guesses, evidence, unasked = _weigh(doc, texts, seg_codes, target)
+    texts = _segment_texts(doc)
+    guesses, evidence, unasked = _weigh(doc, texts, target)
     if doc.lang != UNKNOWN_LANG:
         evidence = _cut_on_language(doc, texts, guesses, evidence)
     host = doc.lang
@@ -76,38 +76,23 @@ def identify(doc: Document, target: str | None = None) -> None:
     smooth(doc.segments, evidence, doc.lang)
 
 
-def _segment_texts(doc: Document) -> tuple[list[str], list[str | None]]:
-    """Each segment's text for the model and the letter rules, and its script codes where they are
-    worth passing on (None: ASCII, or changed by normalising); segments are first cut where the
+def _segment_texts(doc: Document) -> list[str]:
+    """Each segment's text for the model and the letter rules; segments are first cut where the
     script changes (`split_on_script`). Whole-text checks spare most documents the per-segment work.
     """
     fixed = doc.fixed
-    if fixed.isascii():
-        # One script, no Cyrillic: nothing to cut or normalise, and gather needs no codes for ASCII.
-        texts = [fixed[s.start : s.end] for s in doc.segments]
-        return texts, [None] * len(texts)
-    # One lookup for the whole text (vectorised); segments take slices of it.
-    codes = script_codes(fixed)
-    doc.segments = split_on_script(fixed, doc.segments, codes)
-    if not has_latin_i(fixed):
+    if not fixed.isascii():
+        # One lookup for the whole text; segments are cut where their script changes for good.
+        doc.segments = split_on_script(fixed, doc.segments, script_codes(fixed))
+    texts = [fixed[s.start : s.end] for s in doc.segments]
+    if fixed.isascii() or not has_latin_i(fixed):
         # No segment can change when normalised (none of its letters would, seen alone).
-        texts = [fixed[s.start : s.end] for s in doc.segments]
-        return texts, [None if t.isascii() else codes[s.start : s.end]
-                       for s, t in zip(doc.segments, texts, strict=True)]
+        return texts
     # The model reads "вiн" (Latin i) as noise; the letter rules see the same normalised text.
-    texts = []
-    seg_codes: list[str | None] = []
-    for s in doc.segments:
-        raw = fixed[s.start : s.end]
-        text = normalise_cyrillic(raw)
-        texts.append(text)
-        # Normalising changed the script of some letters: those codes are worked out afresh.
-        seg_codes.append(None if text.isascii() or text != raw else codes[s.start : s.end])
-    return texts, seg_codes
+    return [normalise_cyrillic(text) for text in texts]
 
 
-def _weigh(doc: Document, texts: list[str], codes: list[str | None],
-           target: str | None) -> tuple[list, list[Evidence], set[int]]:
+def _weigh(doc: Document, texts: list[str], target: str | None) -> tuple[list, list[Evidence], set[int]]:
     """Guesses and evidence for each segment, and the main language (set on `doc`).
 
     A single word in the host's script stays with the host whatever the model says (see `decide`),
@@ -117,17 +102,17 @@ def _weigh(doc: Document, texts: list[str], codes: list[str | None],
     """
     model = load_model()
     single = [" " not in t for t in texts]
-    guesses, evidence = _evidence_for(model, texts, codes, [not one for one in single])
+    guesses, evidence = _evidence_for(model, texts, [not one for one in single])
     if not _longer_text_decides(evidence, single):
         single = [False] * len(texts)
-        guesses, evidence = _evidence_for(model, texts, codes, [True] * len(texts))
+        guesses, evidence = _evidence_for(model, texts, [True] * len(texts))
     doc.lang, doc.lang_score = main_language(
         [ev for ev, one in zip(evidence, single, strict=True) if not one], target)
     late = [i for i, (ev, one) in enumerate(zip(evidence, single, strict=True))
             if one and ev.letters > 0 and not ev.allows(doc.lang)]
     if late:
         late_guesses, late_evidence = _evidence_for(
-            model, [texts[i] for i in late], [codes[i] for i in late], [True] * len(late))
+            model, [texts[i] for i in late], [True] * len(late))
         for i, g, ev in zip(late, late_guesses, late_evidence, strict=True):
             guesses[i], evidence[i], single[i] = g, ev, False
     return guesses, evidence, {id(seg) for seg, one in zip(doc.segments, single, strict=True) if one}
@@ -141,8 +126,7 @@ _ASKED = Memory(limit=10_000)
 _UNASKED = Memory(limit=10_000)
 
 
-def _evidence_for(model, texts: list[str], codes: list[str | None],  # noqa: ANN001
-                  ask: list[bool]) -> tuple[list, list[Evidence]]:
+def _evidence_for(model, texts: list[str], ask: list[bool]) -> tuple[list, list[Evidence]]:  # noqa: ANN001
     """fastText's guesses for the texts `ask` selects (none for the others) and every text's
     evidence: remembered where the same text was seen before, else worked out in one model call
     (once per distinct text: a page repeats its menu items and share buttons)."""
@@ -167,7 +151,7 @@ def _evidence_for(model, texts: list[str], codes: list[str | None],  # noqa: ANN
             new_texts = list(new)
             firsts = list(new.values())
             new_guesses = predict_batch(model, new_texts, k=TOP_K) if asked else [[] for _ in new_texts]
-            new_evidence = gather(new_texts, new_guesses, [codes[i] for i in firsts])
+            new_evidence = gather(new_texts, new_guesses)
             for i, g, ev in zip(firsts, new_guesses, new_evidence, strict=True):
                 guesses[i], evidence[i] = g, ev
             memory.put_many(new_texts, list(zip(new_guesses, new_evidence, strict=True)))

@@ -19,6 +19,8 @@ import unicodedata
 import numpy as np
 import regex
 
+from .. import _core
+
 LATIN, CYRILLIC, GREEK, ARABIC, HEBREW, HAN, KANA, HANGUL = "L", "C", "G", "A", "H", "Z", "J", "K"
 NEUTRAL = " "
 
@@ -84,25 +86,13 @@ def _build_table() -> str:
 
 
 _TABLE = _build_table()
-# Characters outside the BMP (emoji, rare CJK) are left as they are by translate; make them neutral.
-_ASTRAL = regex.compile(r"[^\u0000-\uffff]")
-
-
-# The same table for numpy, over all of Unicode: a whole document's codes in one vectorised lookup.
-_NP_TABLE = np.full(0x110000, ord(NEUTRAL), dtype=np.uint8)
-_NP_TABLE[: len(_TABLE)] = np.frombuffer(_TABLE.encode("ascii"), dtype=np.uint8)
-# Below this length str.translate's per-call cost is lower than numpy's.
-_NUMPY_FROM = 256
+# The same table as bytes, for the compiled kernels (`cleanprep._core`).
+SCRIPT_TABLE = _TABLE.encode("ascii")
 
 
 def script_codes(text: str) -> str:
     """One script code per character of `text` (same length; a space where no script applies)."""
-    if len(text) >= _NUMPY_FROM:
-        # utf-32 keeps one code point per item; surrogatepass lets lone surrogates through (neutral).
-        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        return _NP_TABLE[points].tobytes().decode("ascii")
-    codes = text.translate(_TABLE)
-    return _ASTRAL.sub(NEUTRAL, codes) if not codes.isascii() and _ASTRAL.search(codes) else codes
+    return _core.script_codes(text, SCRIPT_TABLE)
 
 
 def script_weights(codes: str) -> dict[str, int]:

@@ -1,0 +1,89 @@
+"""Readable Python twins of the compiled kernels in `cleanprep._core` (sources in `src/core/`).
+
+Each function here computes what its kernel computes, the slow and obvious way; `tests/test_core.py`
+checks the two agree on random text of every script. The pipeline calls the kernels; these are the
+specification and the way to read what a kernel does.
+
+>>> lines("Menu\\n\\n  It rained. Then it stopped.\\nFoto")
+[(0, 4, False, False), (8, 35, True, True), (36, 40, False, False)]
+>>> script_profile("Hi, Київ 東京")
+(12, 'Z', True, 2, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where a sentence may end (split.py's `_MAY_END` without the character after it).
+TERMINALS = ".!?\u2026\u203c\u2047\u2048\u2049\u3002\uff01\uff1f\uff0e\u0964\u0965\u06d4\u061f"
+# The regex module's \s is str.strip()'s whitespace less these four separators.
+_SEPARATORS = re.compile(r"[\x1c-\x1f]")
+_HEAVY = {"Z": 3, "K": 3, "J": 2}
+
+
+def _strip_span(line: str, is_space) -> tuple[int, int]:  # noqa: ANN001
+    start, end = 0, len(line)
+    while start < end and is_space(line[start]):
+        start += 1
+    while end > start and is_space(line[end - 1]):
+        end -= 1
+    return start, end
+
+
+def lines(text: str) -> list[tuple[int, int, bool, bool]]:
+    """`_core.split_lines`: (start, end, new block, may end) of each non-blank line of `text`.
+
+    A line's content has no surrounding whitespace; a new block follows a blank line; `may end`
+    says a terminal character stands before the line's last character (only such lines are cut
+    into sentences). Text holding the separators \\x1c-\\x1f is stripped the way the regex module's
+    \\s strips (they are content), and `may end` then looks up to where str.rstrip would stop.
+    """
+    strict = _SEPARATORS.search(text) is not None
+
+    def is_space(c: str) -> bool:
+        return c.isspace() and not (strict and "\x1c" <= c <= "\x1f")
+
+    out: list[tuple[int, int, bool, bool]] = []
+    pos = 0
+    blank = False
+    for raw in text.split("\n"):
+        a, b = _strip_span(raw, is_space)
+        if a < b:
+            stop = a + len(raw[a:b].rstrip())
+            may_end = any(c in TERMINALS for c in raw[a : stop - 1])
+            out.append((pos + a, pos + b, blank and bool(out), may_end))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return out
+
+
+def script_codes(text: str, table: bytes) -> str:
+    """`_core.script_codes`: the code `table` gives each character (a space above the BMP)."""
+    return "".join(chr(table[ord(c)]) if ord(c) < 0x10000 else " " for c in text)
+
+
+def script_profile(text: str, table: bytes | None = None) -> tuple[int, str, bool, int, bool, bool]:
+    """`_core.script_profiles` of one text: (letters, dominant script, mixed, spaces, ascii, plain).
+
+    Letters are weighed as `scripts.script_weights` weighs them; the dominant script is
+    `scripts.dominant_of`'s (Kana takes Han's weight; ties go to the lowest code).
+    """
+    if table is None:
+        from .language.scripts import SCRIPT_TABLE as table
+    codes = script_codes(text, table)
+    counts: dict[str, int] = {}
+    for code in codes:
+        if code != " ":
+            counts[code] = counts.get(code, 0) + 1
+    weights = {code: n * _HEAVY.get(code, 1) for code, n in sorted(counts.items())}
+    letters = sum(weights.values())
+    if "J" in weights and "Z" in weights:
+        weights["J"] += weights.pop("Z")
+    dominant = max(weights.items(), key=lambda kv: kv[1])[0] if weights else " "
+    ascii_ = text.isascii()
+    spaces = text.count(" ")
+    # Only ASCII text can be plain, and then every letter is an ASCII one.
+    plain = ascii_ and letters + spaces == len(text)
+    return letters, dominant, len(counts) > 1, spaces, ascii_, plain

@@ -1,0 +1,71 @@
+// cleanprep._core: the per-character and per-line kernels, bound for Python.
+// Every function here has a readable Python twin in cleanprep/reference.py, and
+// tests/test_core.py checks the two agree on random text.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <stdexcept>
+
+#include "scripts.hpp"
+#include "split.hpp"
+
+namespace py = pybind11;
+using namespace cleanprep;
+
+namespace {
+
+ScriptTable table_of(const py::bytes& table) {
+  if (PyBytes_GET_SIZE(table.ptr()) != 0x10000) {
+    throw std::invalid_argument("the script table must hold 65536 codes");
+  }
+  return ScriptTable(PyBytes_AS_STRING(table.ptr()));
+}
+
+py::tuple profile_tuple(const ScriptProfile& p) {
+  return py::make_tuple(p.letters, py::str(std::string(1, p.dominant)), p.mixed, p.spaces, p.ascii,
+                        p.plain);
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "cleanprep's compiled kernels (see cleanprep/reference.py for what each computes)";
+
+  m.def(
+      "split_lines",
+      [](const py::str& text) {
+        std::vector<LineSpan> spans = split_lines(text.ptr());
+        py::list out(spans.size());
+        for (size_t i = 0; i < spans.size(); ++i) {
+          const LineSpan& s = spans[i];
+          out[i] = py::make_tuple(s.start, s.end, s.new_block, s.may_end);
+        }
+        return out;
+      },
+      py::arg("text"),
+      "(start, end, new block, may end) of each non-blank line of `text`.");
+
+  m.def(
+      "script_codes",
+      [](const py::str& text, const py::bytes& table) {
+        PyObject* out = script_codes(text.ptr(), table_of(table));
+        if (out == nullptr) throw py::error_already_set();
+        return py::reinterpret_steal<py::str>(out);
+      },
+      py::arg("text"), py::arg("table"), "One script code per character of `text`.");
+
+  m.def(
+      "script_profiles",
+      [](const py::list& texts, const py::bytes& table) {
+        ScriptTable codes = table_of(table);
+        py::list out(texts.size());
+        for (size_t i = 0; i < texts.size(); ++i) {
+          PyObject* text = PyList_GET_ITEM(texts.ptr(), i);
+          if (!PyUnicode_Check(text)) throw py::type_error("script_profiles takes a list of str");
+          out[i] = profile_tuple(script_profile(text, codes));
+        }
+        return out;
+      },
+      py::arg("texts"), py::arg("table"),
+      "(letters, dominant script, mixed, spaces, ascii, plain) of each text.");
+}

@@ -1,0 +1,76 @@
+"""The compiled kernels (`cleanprep._core`) give what their Python references (`cleanprep.reference`)
+give, on random text of every script: lone surrogates, separators, blank lines and huge lines included."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanprep import _core, reference
+from cleanprep.language.scripts import SCRIPT_TABLE
+
+# Pieces that matter to the kernels: every kind of whitespace (the four separators \x1c-\x1f that
+# str.strip and the regex module disagree on among them), terminal punctuation of several scripts,
+# letters of scripts weighed differently (Han, Kana, Hangul), astral characters, lone surrogates.
+PIECES = st.sampled_from([
+    "The river rose. ", "Річка піднялася вночі! ", "政府は発表した。", "東京", "한국어", "ひらがな", "Ελλάδα",
+    "\n", "\n\n", " ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\u2028",
+    "\u3000", "\xa0", "…", "?!", ".", "\u0964", "\u061f", "😀", "\ud800", "\udfff", "a", "Z", "1", "",
+])
+TEXTS = st.one_of(
+    st.text(max_size=200),
+    st.text(alphabet=st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF), max_size=200),
+    st.lists(PIECES, max_size=40).map("".join),
+)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(TEXTS)
+def test_split_lines_matches_the_reference(text: str) -> None:
+    assert _core.split_lines(text) == reference.lines(text)
+
+
+@SETTINGS
+@given(TEXTS)
+def test_script_codes_match_the_reference(text: str) -> None:
+    assert _core.script_codes(text, SCRIPT_TABLE) == reference.script_codes(text, SCRIPT_TABLE)
+
+
+@SETTINGS
+@given(st.lists(TEXTS, max_size=5))
+def test_script_profiles_match_the_reference(texts: list[str]) -> None:
+    assert _core.script_profiles(texts, SCRIPT_TABLE) == [reference.script_profile(t) for t in texts]
+
+
+def test_a_huge_line_and_many_empty_lines() -> None:
+    text = ("word " * 200_000) + "end." + "\n" * 10_000 + "Last line. Really."
+    assert _core.split_lines(text) == reference.lines(text)
+    assert _core.script_profiles([text], SCRIPT_TABLE) == [reference.script_profile(text)]
+
+
+def test_split_lines_names_blocks_and_sentence_candidates() -> None:
+    # Given a menu, a blank line and a paragraph of two sentences: the paragraph opens a new block
+    # and may be cut into sentences; a line whose only full stop is its last character may not.
+    assert _core.split_lines("Menu\n\n  It rained. Then it stopped.\nFoto.") == [
+        (0, 4, False, False), (8, 35, True, True), (36, 41, False, False)]
+
+
+def test_separators_are_content_as_the_regex_module_sees_them() -> None:
+    # "\x1c" is whitespace to str.strip but not to the regex module's \s: the line keeps it.
+    assert _core.split_lines(" a\x1c \nb") == [(1, 3, False, False), (5, 6, False, False)]
+
+
+def test_script_profile_weighs_cjk_and_gives_kana_the_han_weight() -> None:
+    # 2 Kana (2 each) + 2 Han (3 each): Japanese, 10 in all, two scripts.
+    assert _core.script_profiles(["ひら東京"], SCRIPT_TABLE)[0][:3] == (10, "J", True)
+    assert _core.script_profiles(["Hi there"], SCRIPT_TABLE)[0] == (7, "L", False, 1, True, True)
+    assert _core.script_profiles(["12:30"], SCRIPT_TABLE)[0] == (0, " ", False, 0, True, False)
+
+
+def test_bad_arguments_are_refused_with_a_message() -> None:
+    with pytest.raises(ValueError, match="65536"):
+        _core.script_codes("abc", b"L")
+    with pytest.raises(TypeError):
+        _core.script_profiles(["a", 3], SCRIPT_TABLE)

@@ -87,3 +87,39 @@ def script_profile(text: str, table: bytes | None = None) -> tuple[int, str, boo
     # Only ASCII text can be plain, and then every letter is an ASCII one.
     plain = ascii_ and letters + spaces == len(text)
     return letters, dominant, len(counts) > 1, spaces, ascii_, plain
+
+
+_MASK = (1 << 64) - 1
+
+
+def key_hash(key: str) -> int:
+    """`_core.key_hashes` of one key: FNV-1a over its code points, seeded with its length, then an
+    avalanche (so each 21-bit slice the recurrence sketch takes is well mixed). The same everywhere.
+
+    >>> key_hash("home") == key_hash("home") != key_hash("news")
+    True
+    """
+    h = 0x9E3779B97F4A7C15 ^ len(key)
+    for c in key:
+        h = ((h ^ ord(c)) * 0x100000001B3) & _MASK
+    for mult in (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53):
+        h = ((h ^ (h >> 33)) * mult) & _MASK
+    return h ^ (h >> 33)
+
+
+def short_line_hashes(text: str, max_chars: int) -> list[int]:
+    """`_core.short_line_hashes`: the distinct `key_hash`es, in order of first appearance, of the keys
+    of `text`'s lines of at most `max_chars` characters. A key is the line's letters and digits,
+    lower-cased (`chrome.features.norm_key` of a short line); empty keys are left out.
+
+    >>> short_line_hashes("Home\\n home!\\nA much longer line", 10) == [key_hash("home")]
+    True
+    """
+    out: list[int] = []
+    for line in text.split("\n"):
+        if len(line) > max_chars:
+            continue
+        key = "".join(c for c in line if c.isalnum()).lower()
+        if key and key_hash(key) not in out:
+            out.append(key_hash(key))
+    return out

@@ -74,3 +74,32 @@ def test_bad_arguments_are_refused_with_a_message() -> None:
         _core.script_codes("abc", b"L")
     with pytest.raises(TypeError):
         _core.script_profiles(["a", 3], SCRIPT_TABLE)
+
+
+@SETTINGS
+@given(st.lists(TEXTS, max_size=6))
+def test_key_hashes_match_the_reference(keys: list[str]) -> None:
+    import numpy as np
+
+    got = np.frombuffer(_core.key_hashes(keys), dtype=np.uint64).tolist()
+    assert got == [reference.key_hash(k) for k in keys]
+
+
+@SETTINGS
+@given(TEXTS, st.integers(min_value=0, max_value=130))
+def test_short_line_hashes_match_the_reference(text: str, max_chars: int) -> None:
+    import numpy as np
+
+    got = np.frombuffer(_core.short_line_hashes(text, max_chars), dtype=np.uint64).tolist()
+    assert got == reference.short_line_hashes(text, max_chars)
+
+
+def test_short_line_keys_are_norm_keys_lower_cased_as_python_does() -> None:
+    import numpy as np
+
+    from cleanprep.chrome.features import norm_key
+
+    # Final sigma and the dotted capital I lower-case differently from one character at a time.
+    lines = ["ΟΔΟΣ ΚΑΙ", "İstanbul", "Read more »", "Seite 2", "   ", "x" * 121]
+    got = np.frombuffer(_core.short_line_hashes("\n".join(lines), 120), dtype=np.uint64).tolist()
+    assert got == [reference.key_hash(norm_key(line)) for line in lines[:4]]

@@ -4,8 +4,10 @@ For a directory run a pre-pass adds every document; the judge then asks, for eac
 the run's files that contain it. Menus, footers and "Share this" lines of one site recur in most of
 its pages; article sentences do not. Counts live in a count-min sketch (a few rows of counters
 indexed by independent hashes; the minimum over rows never undercounts and rarely overcounts), so
-memory is fixed whatever the corpus size. Hashes are blake2b digests, not Python's salted `hash`,
-so the index is the same in every process and every run, and it pickles to worker processes.
+memory is fixed whatever the corpus size. Keys are split, normalised and hashed by the compiled core
+(`_core.short_line_hashes`, `_core.key_hashes`; see `cleanprep.reference.key_hash`), not with
+Python's salted `hash`, so the index is the same in every process and every run, and it pickles to
+worker processes.
 
 >>> index = RecurrenceIndex()
 >>> from cleanprep.chrome.features import norm_key
@@ -18,24 +20,14 @@ so the index is the same in every process and every run, and it pickles to worke
 
 from __future__ import annotations
 
-import hashlib
-import re
-from functools import lru_cache
-
 import numpy as np
 
-_NORM_DROP = re.compile(r"[\W_]+")
+from .. import _core
 
 
-def _key_hash(key: str) -> int:
-    """The 64-bit blake2b digest of a key, as a number (the same in every process)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
-
-
-# Digests of the keys hashed so far: four in ten of a run's short lines recur in its other files (and
-# the judge asks again for every line the pre-pass added). A digest is a pure function of its key, so a
-# bounded cache of it changes nothing but the time.
-_remembered_hash = lru_cache(maxsize=1 << 16)(_key_hash)
+def _key_hashes(keys: list[str]) -> np.ndarray:
+    """The 64-bit digests of keys (the same in every process)."""
+    return np.frombuffer(_core.key_hashes(keys), dtype=np.uint64)
 
 
 class RecurrenceIndex:
@@ -55,27 +47,27 @@ class RecurrenceIndex:
         self.files = 0
 
     def _slots(self, key: str) -> list[int]:
-        # Rows take disjoint 21-bit slices of one 64-bit digest (width is at most 2**21).
-        h = _key_hash(key)
-        return [(h >> (21 * r)) % self.width for r in range(self.depth)]
+        return self._rows_of(_key_hashes([key]))[:, 0].tolist()
 
     def _rows(self, keys: list[str]) -> np.ndarray:
         """Counter slots of `keys`: one row per sketch row, one column per key."""
-        hashes = np.fromiter(map(_remembered_hash, keys), dtype=np.uint64, count=len(keys))
+        return self._rows_of(_key_hashes(keys))
+
+    def _rows_of(self, hashes: np.ndarray) -> np.ndarray:
+        # Rows take disjoint 21-bit slices of one 64-bit digest (width is at most 2**21).
         shifts = np.arange(self.depth, dtype=np.uint64)[:, None] * np.uint64(21)
         return ((hashes[None, :] >> shifts) % np.uint64(self.width)).astype(np.int64)
 
     def add(self, doc_text: str) -> None:
         """Count each distinct short line of one document once."""
         self.files += 1
-        short = (line for line in doc_text.split("\n") if len(line) <= self.MAX_CHARS)
-        keys = {_NORM_DROP.sub("", line).lower() for line in short}
-        keys.discard("")
-        if not keys:
+        # The kernel splits, keys (`features.norm_key`) and hashes the short lines in one pass.
+        hashes = np.frombuffer(_core.short_line_hashes(doc_text, self.MAX_CHARS), dtype=np.uint64)
+        if not len(hashes):
             return
-        slots = self._rows(list(keys))
+        slots = self._rows_of(hashes)
         for r in range(self.depth):
-            # Keys are distinct, but two may share a counter: add.at counts both.
+            # Digests are distinct, but two may share a counter: add.at counts both.
             np.add.at(self.counts[r], slots[r], 1)
 
     def merge(self, other: RecurrenceIndex) -> None:

@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 
+#include "recurrence.hpp"
 #include "scripts.hpp"
 #include "split.hpp"
 
@@ -19,6 +20,10 @@ ScriptTable table_of(const py::bytes& table) {
     throw std::invalid_argument("the script table must hold 65536 codes");
   }
   return ScriptTable(PyBytes_AS_STRING(table.ptr()));
+}
+
+py::bytes digests(const std::vector<uint64_t>& hashes) {
+  return py::bytes(reinterpret_cast<const char*>(hashes.data()), hashes.size() * sizeof(uint64_t));
 }
 
 py::tuple profile_tuple(const ScriptProfile& p) {
@@ -68,4 +73,28 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("texts"), py::arg("table"),
       "(letters, dominant script, mixed, spaces, ascii, plain) of each text.");
+
+  m.def(
+      "key_hashes",
+      [](const py::list& keys) {
+        std::vector<uint64_t> out;
+        out.reserve(keys.size());
+        for (size_t i = 0; i < keys.size(); ++i) {
+          PyObject* key = PyList_GET_ITEM(keys.ptr(), i);
+          if (!PyUnicode_Check(key)) throw py::type_error("key_hashes takes a list of str");
+          out.push_back(key_hash(key));
+        }
+        return digests(out);
+      },
+      py::arg("keys"), "The 64-bit digest of each key, as native uint64 bytes.");
+
+  m.def(
+      "short_line_hashes",
+      [](const py::str& text, Py_ssize_t max_chars) {
+        std::vector<uint64_t> out;
+        if (!short_line_hashes(text.ptr(), max_chars, out)) throw py::error_already_set();
+        return digests(out);
+      },
+      py::arg("text"), py::arg("max_chars"),
+      "The distinct digests of the normalised keys of the lines of at most max_chars characters.");
 }

@@ -123,3 +123,14 @@ def short_line_hashes(text: str, max_chars: int) -> list[int]:
         if key and key_hash(key) not in out:
             out.append(key_hash(key))
     return out
+
+
+def word_cases(spaced: str) -> tuple[bytes, bytes]:
+    """`_core.word_cases`: for each word of `spaced` (split at spaces), whether `str.istitle` and
+    whether `str.isupper`, one byte (0 or 1) per word each.
+
+    >>> word_cases(" Hello WORLD  again ")
+    (b'\\x01\\x00\\x00', b'\\x00\\x01\\x00')
+    """
+    words = [w for w in spaced.split(" ") if w]
+    return bytes(w.istitle() for w in words), bytes(w.isupper() for w in words)

@@ -103,3 +103,17 @@ def test_short_line_keys_are_norm_keys_lower_cased_as_python_does() -> None:
     lines = ["ΟΔΟΣ ΚΑΙ", "İstanbul", "Read more »", "Seite 2", "   ", "x" * 121]
     got = np.frombuffer(_core.short_line_hashes("\n".join(lines), 120), dtype=np.uint64).tolist()
     assert got == [reference.key_hash(norm_key(line)) for line in lines[:4]]
+
+
+@SETTINGS
+@given(TEXTS)
+def test_word_cases_match_the_reference(text: str) -> None:
+    assert _core.word_cases(text) == reference.word_cases(text)
+
+
+def test_word_cases_follow_str_istitle_and_isupper() -> None:
+    # A title-case digraph (ǅ) starts a title word; letters after an uncased one start a new part
+    # ("O'Neil" is title case); a word with no cased letter is neither.
+    titled, uppered = _core.word_cases("Hello WORLD ǅungla O'Neil 東京 ΟΔΟΣ iPhone")
+    assert list(titled) == [1, 0, 1, 1, 0, 0, 0]
+    assert list(uppered) == [0, 1, 0, 0, 0, 1, 0]

@@ -31,6 +31,7 @@ from itertools import repeat
 
 import numpy as np
 
+from .. import _core
 from ..document import UNKNOWN_LANG, Document, Segment
 from .phrases import (
     BIO_LINE,
@@ -332,7 +333,7 @@ def _line_langs(lines: LineTable, doc_lang: str) -> list[str]:
     return out
 
 
-def _core(prose: np.ndarray, chars: np.ndarray, penalty: float = 80.0) -> tuple[int, int]:
+def _article_core(prose: np.ndarray, chars: np.ndarray, penalty: float = 80.0) -> tuple[int, int]:
     """The stretch of lines with the most prose in it (maximum-sum run; other lines cost `penalty`).
 
     Kadane's scan, in closed form: the run ending at line i starts after the lowest prefix sum
@@ -407,7 +408,6 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     # the words (no letter is whitespace).
     spaced = np.where(letter, points, 32).astype(np.uint32).tobytes()
     spaced = spaced.decode("utf-32-le", "surrogatepass")
-    words = spaced.split()
     word_line = np.repeat(np.arange(n), per_line)
     nw = per_line.copy()
     # Where line_table estimated the words of a script written without spaces, that estimate counts.
@@ -417,19 +417,22 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     # case-ignorable, so no word's context (Greek final sigma) reaches across it.
     lows = spaced.lower().split()
     # One dictionary look-up per word says which languages' stopword lists (and the site words) hold it.
-    held = np.fromiter(map(WORD_BITS.get, lows, repeat(0)), dtype=np.int64, count=len(words))
+    count = len(lows)
+    held = np.fromiter(map(WORD_BITS.get, lows, repeat(0)), dtype=np.int64, count=count)
     langs = _line_langs(lines, doc.lang)
     lang_bits = {lang: language_bits(lang) for lang in set(langs)}
     wanted = np.array([lang_bits[lang] for lang in langs], dtype=np.int64)
     stop = np.bincount(word_line, weights=(held & wanted[word_line]) != 0, minlength=n)
     site = np.bincount(word_line, weights=(held & SITE_BIT) != 0, minlength=n)
-    count = len(words)
-    title = np.bincount(word_line, weights=np.fromiter(map(str.istitle, words), bool, count), minlength=n)
-    upper = np.bincount(word_line, weights=np.fromiter(map(str.isupper, words), bool, count), minlength=n)
+    # str.istitle and str.isupper of every word, in one kernel pass (reference.word_cases).
+    titled, uppered = _core.word_cases(spaced)
+    title = np.bincount(word_line, weights=np.frombuffer(titled, np.uint8), minlength=n)
+    upper = np.bincount(word_line, weights=np.frombuffer(uppered, np.uint8), minlength=n)
     has_words = nw > 0
     safe_nw = np.maximum(nw, 1)
     sw = np.where(has_words, stop / safe_nw, 0.0)
     if any(lang in NO_SPACE_LANGS for lang in lang_bits):
+        words = spaced.split()
         firsts = np.concatenate([[0], np.cumsum(per_line)]).tolist()
         for i, lang in enumerate(langs):
             if lang in NO_SPACE_LANGS and nw[i]:
@@ -485,7 +488,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["position"]] = np.arange(n) / max(1, n - 1)
     prose = x[:, col["prose"]]
     fchars = chars.astype(float)
-    lo, hi = _core(prose, fchars)
+    lo, hi = _article_core(prose, fchars)
     idx = np.arange(n)
     x[:, col["in_core"]] = (idx >= lo) & (idx <= hi)
     x[:, col["before_core"]] = idx < lo
@@ -498,7 +501,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["any_kind"]] = any_kind
     x[0, col["first_line"]] = 1.0
     x[:, col["char_position"]] = (np.cumsum(fchars) - fchars) / max(1.0, fchars.sum())
-    tlo, thi = _core(prose, fchars, penalty=150.0)
+    tlo, thi = _article_core(prose, fchars, penalty=150.0)
     x[:, col["in_tight_core"]] = (idx >= tlo) & (idx <= thi)
     x[:, col["core_position"]] = np.clip((idx - lo) / max(1, hi - lo), -1, 2) / 2
     # Window means, several columns at a time (each column's sums are the same as on its own).

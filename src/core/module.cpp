@@ -9,6 +9,7 @@
 #include "recurrence.hpp"
 #include "scripts.hpp"
 #include "split.hpp"
+#include "words.hpp"
 
 namespace py = pybind11;
 using namespace cleanprep;
@@ -97,4 +98,14 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("text"), py::arg("max_chars"),
       "The distinct digests of the normalised keys of the lines of at most max_chars characters.");
+
+  m.def(
+      "word_cases",
+      [](const py::str& spaced) {
+        std::string title, upper;
+        word_cases(spaced.ptr(), title, upper);
+        return py::make_tuple(py::bytes(title), py::bytes(upper));
+      },
+      py::arg("spaced"),
+      "(title, upper): one byte per word of `spaced` (split at ' '), str.istitle and str.isupper.");
 }

@@ -40,13 +40,22 @@ def _reasons(doc: Document) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", sorted(COMMENT_HEADERS))
-def test_a_comments_header_after_the_article_goes_as_comment_form(lang):
+def test_comment_headers_after_the_article_go_with_their_comments_as_comment_form(lang):
     first, second = COMMENT_HEADERS[lang]
-    # Each comment's text is a paragraph of prose (a short reply between two headers would go with them).
+    # Two headers over text make a thread: the comments under them go too (each is a paragraph of prose).
     one, two = PARAGRAPHS[lang]
     doc = page([one, two, first, two, second, one], lang)
     judge_with(doc, None, keep_everything())
-    assert _reasons(doc) == {first: "comment-form", second: "comment-form"}
+    by_line = [line[0].reason if line[0].verdict == CHROME else "" for line in doc.lines()]
+    assert by_line == ["", ""] + ["comment-form"] * 4
+
+
+@pytest.mark.parametrize("lang", sorted(COMMENT_HEADERS))
+def test_one_comment_header_after_the_article_goes_alone(lang):
+    one, two = PARAGRAPHS[lang]
+    doc = page([one, COMMENT_HEADERS[lang][0], two], lang)
+    judge_with(doc, None, keep_everything())
+    assert _reasons(doc) == {COMMENT_HEADERS[lang][0]: "comment-form"}
 
 
 @pytest.mark.parametrize("lang", sorted(LOOK_ALIKES))

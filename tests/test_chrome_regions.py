@@ -60,3 +60,27 @@ def test_leaked_tags_scripts_and_server_errors_go_as_markup(body: list[str]) -> 
 def test_prose_about_markup_and_an_articles_own_code_stay(line: str) -> None:
     result = dict(reasons_in_order(page(EN_1, line, EN_2)))
     assert result[line] != "markup"
+
+
+@pytest.mark.parametrize(("body", "comments", "headers"), [
+    ([EN_1, EN_2, EN_3],
+     ["I have followed this story for years and the report leaves out what happened in the spring.",
+      "Thanks for writing this, it explains the talks better than anything I have read so far."],
+     ["Anna says: 12 March 2019 at 10:42", "Comment by Tom Baker — 13.03.2019 @ 08:15"]),
+    ([DE_1, DE_2, DE_3],
+     ["Ich verfolge die Debatte seit Jahren und finde, dass der Bericht den Streit im Frühjahr auslässt.",
+      "Danke für den Artikel, er erklärt die Beratungen besser als alles, was ich bisher gelesen habe."],
+     ["Antwort von Max am 3. Mai 2020 um 9:15 Uhr", "Antwort von Julia am 4. Mai 2020 um 18:02 Uhr"]),
+])
+def test_the_comments_under_an_article_go_with_their_headers(body: list[str], comments: list[str],
+                                                             headers: list[str]) -> None:
+    text = page(*body, headers[0], comments[0], headers[1], comments[1])
+    result = dict(reasons_in_order(text))
+    assert [result[p] for p in body] == ["", "", ""]
+    assert [result[c] for c in comments] == ["comment-form", "comment-form"]
+
+
+def test_one_comment_shaped_line_does_not_make_a_thread() -> None:
+    quote = "The minister said the talks would go on, and most observers expect an agreement soon."
+    result = dict(reasons_in_order(page(EN_1, "Anna says: 12 March 2019 at 10:42", quote, EN_2)))
+    assert result[quote] == ""

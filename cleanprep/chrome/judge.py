@@ -97,6 +97,9 @@ _RECURRING_MAX_WORDS = 15
 # An author's bio ("NAME is a reporter at ...") goes when less than this share of the article's prose
 # is below it (it closes the article), or when it stands before the article begins.
 _BIO_MAX_BELOW = 0.15
+# A thread: at least this many comment headers over text; the last comment runs at most this many lines.
+_THREAD_HEADS = 2
+_COMMENT_LINES = 8
 # A kept line of at least this many words printed again later in the page is a copy (`_drop_copies`);
 # shorter repeats ("Step 2", "Ingredients") are common inside articles.
 _COPY_WORDS = 8
@@ -259,8 +262,31 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     heading[:-1] &= code[1:] == 0
     code[heading] = 0
     _fill_runs(code, prose, words)
+    _comment_thread(code, lines.meta & (idx > first_prose) & (first_prose >= 0))
     _drop_copies(code, keys, words)
     return list(map(_REASONS.__getitem__, code.tolist()))
+
+
+def _comment_thread(code: np.ndarray, heads: np.ndarray) -> None:
+    """The comments under an article go with their headers as ``comment-form``.
+
+    `heads` are the lines shaped like a comment's header ("NAME says: DATE at TIME") below the
+    article's first paragraph. Where at least `_THREAD_HEADS` of them each stand over kept text, the
+    page has a thread: every kept line from the first header to the last goes, and below the last the
+    kept lines of its comment, up to the first line another rule removed (at most `_COMMENT_LINES`).
+    """
+    at = np.flatnonzero(heads)
+    n = len(code)
+    over_text = at[(at + 1 < n)]
+    over_text = over_text[code[np.minimum(over_text + 1, n - 1)] == 0]
+    if len(over_text) < _THREAD_HEADS:
+        return
+    first, last = int(at[0]), int(at[-1])
+    end = last + 1
+    while end < n and end - last <= _COMMENT_LINES and code[end] == 0:
+        end += 1
+    thread = code[first:end]
+    thread[thread == 0] = _CODE["comment-form"]
 
 
 def _drop_copies(code: np.ndarray, keys: list[str], words: np.ndarray) -> None:

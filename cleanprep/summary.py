@@ -28,7 +28,8 @@ _FATE_COUNTER = {TRANSLATE: "translated", DROP: "dropped", TAG: "tagged", KEEP: 
 def count_segments(doc: Document, target: str) -> dict:
     """What the summary counts of one document's segments (computed where the segments are)."""
     counts: dict = {name: Counter() for name in
-                    ("chrome", "foreign", "translated", "dropped", "tagged", "kept_foreign", "untranslated")}
+                    ("chrome", "foreign", "translated", "dropped", "tagged", "kept_foreign", "untranslated",
+                     "package_failed")}
     counts["segments"] = len(doc.segments)
     counts["main_language"] = doc.lang
     for seg in doc.segments:
@@ -40,6 +41,8 @@ def count_segments(doc: Document, target: str) -> dict:
             counts[_FATE_COUNTER[foreign_fate(seg.action, seg.translation)]][pair] += 1
             if seg.reason.startswith("no-package"):
                 counts["untranslated"][pair] += 1
+            elif seg.reason.startswith("package-error"):
+                counts["package_failed"][f"{pair} via {seg.package}"] += 1
     return counts
 
 
@@ -61,6 +64,7 @@ class RunSummary:
     kept_foreign: Counter = field(default_factory=Counter)
     tagged: Counter = field(default_factory=Counter)
     untranslated: Counter = field(default_factory=Counter)
+    package_failed: Counter = field(default_factory=Counter)
     main_languages: Counter = field(default_factory=Counter)
     redactions: Counter = field(default_factory=Counter)
     errors: list[dict[str, str]] = field(default_factory=list)
@@ -81,8 +85,9 @@ class RunSummary:
         self.segments += counts["segments"]
         if counts.get("main_language"):
             self.main_languages[counts["main_language"]] += 1
-        for name in ("chrome", "foreign", "translated", "dropped", "tagged", "kept_foreign", "untranslated"):
-            getattr(self, name).update(counts[name])
+        for name in ("chrome", "foreign", "translated", "dropped", "tagged", "kept_foreign", "untranslated",
+                     "package_failed"):
+            getattr(self, name).update(counts.get(name, {}))
         self.redactions.update(doc.redactions)
 
     def add_error(self, path: str, reason: str) -> None:
@@ -90,7 +95,9 @@ class RunSummary:
 
     @property
     def failed(self) -> bool:
-        return bool(self.errors)
+        """Whether an input failed, or a translation package asked for could not be loaded (its
+        segments fell back, so the output is not what the run was set up to give)."""
+        return bool(self.errors or self.package_failed)
 
     def finish(self) -> RunSummary:
         self.seconds = time.perf_counter() - self.started
@@ -114,6 +121,7 @@ class RunSummary:
             "kept_foreign": dict(self.kept_foreign.most_common()),
             "tagged": dict(self.tagged.most_common()),
             "no_package": dict(self.untranslated.most_common()),
+            "package_failed": dict(self.package_failed.most_common()),
             "redacted": dict(self.redactions.most_common()),
             "seconds": round(secs, 3),
             "mb_per_s": round(self.bytes_in / 1e6 / secs, 3) if secs > 0 else 0.0,
@@ -146,6 +154,9 @@ class RunSummary:
         ]
         if d["no_package"]:
             lines.append(f"  no translation package, fell back: {pairs(d['no_package'])}")
+        if d["package_failed"]:
+            lines.append(f"  FAILED to load a translation package, fell back: {pairs(d['package_failed'])} "
+                         "(why: the message above; reinstall it with `cleanprep models install`)")
         # A page written in another language is foreign almost whole: say so, or a run over German
         # pages with the default --target en looks like a run that lost its text.
         other = {lang: n for lang, n in d["main_languages"].items() if lang not in (self.target, "und")}

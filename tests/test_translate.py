@@ -40,6 +40,8 @@ UK_LINES = [
     "Ціни на хліб знову зросли цього місяця.",
     "Навіть донат в 30 грн допоможе нам працювати далі:",
 ]
+EN_PAGE_LINE = ("The river rose after three days of rain, and the council closed the old bridge until the "
+                "engineers had checked it.")
 
 
 def make_doc(doc_id: str, lines: list[tuple[str, str]]) -> Document:
@@ -301,3 +303,126 @@ def test_models_cli_install_by_pair_without_network_says_what_to_do(tmp_path: Pa
     assert code == 1
     assert "cannot download the uk->en package" in err and "cleanprep models install FILE.argosmodel" in err
     assert "Traceback" not in err
+
+
+def test_a_damaged_package_file_is_refused_with_exit_2_and_nothing_installed(tmp_path: Path,
+                                                                           argos_files: Built, capsys):
+    # The archive's directory reads, but a stored file's bytes are flipped: a broken download.
+    data = bytearray(argos_files["uk_en"].path.read_bytes())
+    with zipfile.ZipFile(argos_files["uk_en"].path) as zf:
+        info = max(zf.infolist(), key=lambda i: i.compress_size)
+    middle = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    data[middle : middle + 64] = bytes(b ^ 0xFF for b in data[middle : middle + 64])
+    damaged = tmp_path / "damaged.argosmodel"
+    damaged.write_bytes(bytes(data))
+    folder = tmp_path / "pk"
+    with pytest.raises(PackageError, match="damaged"):
+        install_package_file(damaged, folder)
+    assert run_cli("models", "install", str(damaged), "--packages-dir", str(folder)) == 2
+    assert "damaged" in capsys.readouterr().err
+    assert list_packages(folder) == [] and not [p for p in folder.iterdir() if p.name != ".lock"]
+
+
+def test_clean_with_device_cuda_and_no_gpu_stops_before_reading_input(tmp_path: Path):
+    import subprocess
+    import sys
+
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count() > 0:
+        pytest.skip("this machine has a GPU, so --device cuda is not a mistake here")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The harvest was late this year because of the rain.\n")
+    proc = subprocess.run([sys.executable, "-m", "cleanprep", "clean", str(tmp_path / "in"), "-o",
+                           str(tmp_path / "out"), "--device", "cuda"], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 2
+    assert "no CUDA GPU" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_looping_model_is_stopped_in_proportion_to_the_source(tmp_path: Path):
+    from support.argos_package import build_package
+
+    from cleanprep.translate.engine import with_ruler
+
+    built = build_package(tmp_path, "uk", "en", looping=True)
+    pkg = load_package(install_package_file(built.path, tmp_path / "pk"))
+    caption = "Фото: річка"
+    tokens = tuple(pkg.tokenizer.encode(caption))
+    # It never ends a sentence by itself: given room, it fills all 256 tokens.
+    uncapped = pkg._translate_batch(with_ruler([tokens]), 256, 1)[0]
+    capped = pkg.translate([caption])[0]
+    assert len(capped.split()) * 4 < len(uncapped.split())
+    assert pkg.translate([caption], max_decoding_length=256)[0] == capped
+
+
+def test_a_package_that_fails_to_load_is_named_with_why_and_the_run_exits_1(tmp_path: Path,
+                                                                          argos_files: Built):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "pk"
+    installed = install_package_file(argos_files["uk_en"].path, folder)
+    (installed.path / "model" / "model.bin").write_bytes(b"not a model")  # a damaged install
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"{EN_PAGE_LINE}\n\n{UK_LINES[1]}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "cleanprep", "clean", str(tmp_path / "in"), "-o",
+                           str(tmp_path / "out"), "--packages-dir", str(folder), "--report",
+                           str(tmp_path / "report.json")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert "cannot load package translate-uk_en-1_0" in proc.stderr
+    assert "FAILED to load a translation package, fell back: uk->en via translate-uk_en-1_0 1" in proc.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["package_failed"] == {"uk->en via translate-uk_en-1_0": 1}
+    # The document itself is written, with the segment gone as the fallback says.
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8").strip() == EN_PAGE_LINE
+
+
+def test_clean_works_where_the_home_folder_cannot_be_written(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    # Under /dev/null no folder can be made, even by root (for whom a read-only folder is writable).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ARGOS_", "XDG_"))}
+    env["HOME"] = "/dev/null/home"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"{EN_PAGE_LINE}\n\n{UK_LINES[1]}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "cleanprep", "clean", str(tmp_path / "in"), "-o",
+                           str(tmp_path / "out")], capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "no translation package, fell back: uk->en 1" in proc.stderr
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8").strip() == EN_PAGE_LINE
+
+
+def test_the_default_folder_is_the_one_argostranslate_uses(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("argostranslate")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ARGOS_", "XDG_"))}
+    env["HOME"] = str(tmp_path / "home")
+    (tmp_path / "home" / ".config" / "argos-translate").mkdir(parents=True)
+    (tmp_path / "home" / ".config" / "argos-translate" / "settings.json").write_text(
+        json.dumps({"ARGOS_PACKAGES_DIR": str(tmp_path / "chosen")}))
+    code = ("import argostranslate.settings as s; from cleanprep.translate import default_packages_dir; "
+            "print(s.package_data_dir); print(default_packages_dir())")
+    for extra in ({}, {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                             env={**env, **extra}).stdout.split()
+        assert len(out) == 2 and out[0] == out[1], out
+
+
+def test_a_package_with_only_the_source_sentencepiece_model_gives_spaces_not_word_marks(tmp_path: Path):
+    from support.argos_package import build_package, target_pieces
+
+    built = build_package(tmp_path, "uk", "en", own_target_vocabulary=True)
+    pkg = load_package(install_package_file(built.path, tmp_path / "pk"))
+    sentence = UK_LINES[1]
+    out = pkg.translate([sentence])[0]
+    spelt = target_pieces(built.pieces)
+    expected = "".join(spelt[built.mapping[i]] for i in pkg.tokenizer.processor.encode(sentence))
+    assert "\u2581" not in out
+    assert out == " ".join(expected.replace("\u2581", " ").split())

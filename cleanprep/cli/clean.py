@@ -18,7 +18,8 @@ EXAMPLES = """examples:
   cleanprep clean pages/ -o clean/ --html-report report.html   see what went and why, in a browser
   cat page.txt | cleanprep clean - -o -              clean standard input to standard output
 
-exit codes: 0 all inputs done; 1 some inputs failed (named on stderr and in --report);
+exit codes: 0 all inputs done; 1 some inputs failed (named on stderr and in --report), or a
+            translation package failed to load (its segments fell back; named in the summary);
             2 usage or configuration error; 130 interrupted (finished outputs stay; use --resume)
 """
 
@@ -50,6 +51,12 @@ def run(args: argparse.Namespace) -> int:
     from ..runner import RunOptions, run_clean
 
     config = config_from_args(args)
+    if config.device != "cpu":
+        from ..translate.engine import resolve_device
+
+        # A GPU asked for and missing is a configuration mistake: say so before any input is read,
+        # not as a failure of every document that shares a translation batch.
+        resolve_device(config.device)
     outdir = None if args.output == "-" else Path(args.output)
     if args.engine == "ray" and (args.html_report or args.explain):
         raise ConfigError("--html-report and --explain need the local engine (drop --engine ray)")

@@ -18,6 +18,7 @@ pieces that are translated separately and joined, rather than silently truncated
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,8 +30,13 @@ from .packages import PackageError, PackageInfo
 
 MAX_SOURCE_TOKENS = 200
 MAX_DECODING_LENGTH = 256
+# A translation is cut at this many tokens per source token (plus a few): a model that loops
+# ("the the the ...") cannot turn a short caption into MAX_DECODING_LENGTH tokens of repetition.
+DECODING_PER_SOURCE_TOKEN = 2
+DECODING_SLACK = 16
 BUCKET = 8  # source lengths are padded up to a multiple of this (see `with_ruler`)
 WORD_START = "\u2581"  # SentencePiece's marker for a piece that begins a word
+_SPACES = re.compile(" {2,}")
 
 
 class Tokenizer(Protocol):
@@ -46,12 +52,20 @@ class SentencePieceTokenizer:
         import sentencepiece as spm
 
         self.processor = spm.SentencePieceProcessor(model_file=str(model_file))
+        self.unknown = self.processor.unk_id()
 
     def encode(self, sentence: str) -> list[str]:
         return self.processor.encode(sentence, out_type=str)
 
     def decode(self, tokens: list[str]) -> str:
-        return self.processor.decode_pieces(tokens)
+        """The text of target pieces. Packages converted from OPUS-MT ship only the source side's
+        model, which does not know the target's pieces and would leave their `▁` in the text; then
+        the pieces are joined and each `▁` is a space, which is what SentencePiece's decoding does."""
+        ids = [self.processor.piece_to_id(t) for t in tokens]
+        if self.unknown not in ids or all(t == "<unk>" for t, i in zip(tokens, ids, strict=True)
+                                          if i == self.unknown):
+            return self.processor.decode_pieces(tokens)
+        return _SPACES.sub(" ", "".join(tokens).replace(WORD_START, " ")).strip()
 
 
 def resolve_device(device: str) -> str:
@@ -120,7 +134,9 @@ class LoadedPackage:
             plan.append([units.setdefault(tuple(p), len(units)) for p in pieces])
         outputs = [""] * len(units)
         for chunk in batches_by_bucket(list(units), batch_size):
-            texts = self._translate_batch(with_ruler(chunk), max_decoding_length, min_decoding_length)
+            # Every member of a chunk shares its bucket, so the cap depends on the sentence alone.
+            limit = min(max_decoding_length, decoding_limit(bucket_of(max(map(len, chunk)))))
+            texts = self._translate_batch(with_ruler(chunk), limit, min_decoding_length)
             for unit, text in zip(chunk, texts, strict=False):  # the ruler's output (last) is dropped
                 outputs[units[unit]] = text
         return [" ".join(outputs[i] for i in ids if outputs[i]) for ids in plan]
@@ -143,6 +159,15 @@ class LoadedPackage:
                 tokens = tokens[1:]
             texts.append(self.tokenizer.decode(tokens).strip())
         return texts
+
+
+def decoding_limit(source_tokens: int) -> int:
+    """The most tokens a translation of a sentence this long may have.
+
+    >>> decoding_limit(8), decoding_limit(200)
+    (32, 416)
+    """
+    return DECODING_PER_SOURCE_TOKEN * source_tokens + DECODING_SLACK
 
 
 def bucket_of(length: int) -> int:
@@ -234,7 +259,11 @@ def _tokenizer_for(info: PackageInfo) -> Tokenizer:
     bpe_model = info.path / "bpe.model"
     if bpe_model.is_file():
         # Older Argos packages: Moses tokenization + BPE, as argostranslate itself does it.
-        from argostranslate.tokenizer import BPETokenizer
+        try:
+            from argostranslate.tokenizer import BPETokenizer
+        except ImportError as exc:
+            raise PackageError(f"package {info.name} is an older BPE package (bpe.model); reading it needs "
+                               "argostranslate: pip install 'cleanprep[argos]'") from exc
 
         return BPETokenizer(bpe_model, info.from_code, info.to_code)
     raise PackageError(f"package {info.name} has neither sentencepiece.model nor bpe.model")

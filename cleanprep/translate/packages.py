@@ -2,8 +2,9 @@
 
 A package is a folder (unzipped from `NAME.argosmodel`) holding `metadata.json`, a CTranslate2
 model in `model/` and a tokenizer (`sentencepiece.model`, or `bpe.model` in old packages). This
-module reads that layout itself instead of going through `argostranslate.package`, whose import
-creates folders in the user's home and whose index lookup retries forever when offline.
+module reads that layout itself, and finds Argos's folder and index as argostranslate does, without
+importing it: argostranslate (the optional `cleanprep[argos]` extra) pulls stanza and torch, its
+import creates folders in the user's home, and its index lookup retries forever when offline.
 
 >>> route = find_route("uk", "de", [PackageInfo("translate-uk_en-1_0", Path("a"), "uk", "en"),
 ...                                  PackageInfo("translate-en_de-1_0", Path("b"), "en", "de")])
@@ -16,15 +17,19 @@ True
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 import urllib.error
 import urllib.request
 import zipfile
+import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 PIVOT = "en"
+ARGOS_INDEX_REPOSITORY = "https://raw.githubusercontent.com/argosopentech/argospm-index/main"
 INDEX_TIMEOUT_S = 15
 
 
@@ -77,14 +82,33 @@ class PackageInfo:
         return f"{self.from_code}->{self.to_code}"
 
 
-def default_packages_dir() -> Path:
-    """Argos's own packages folder (honours ARGOS_PACKAGES_DIR and Argos's settings.json).
+def default_packages_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Argos Translate's packages folder, found as argostranslate finds it, so packages installed by
+    either tool are seen by both: ARGOS_PACKAGES_DIR from the environment (`environ`, by default
+    `os.environ`), else from Argos's settings.json, else ``argos-translate/packages`` in the user's
+    data folder (XDG_DATA_HOME, or ~/.local/share; under snap, SNAP_USER_DATA is the home).
 
-    Imported lazily: `argostranslate.settings` reads the environment once, at import.
+    Nothing is created here (argostranslate's own settings module makes its folders at import, which
+    fails where the home folder is read-only); `install_package_file` makes the folder it installs to.
+
+    >>> str(default_packages_dir({"ARGOS_PACKAGES_DIR": "/data/argos"}))
+    '/data/argos'
+    >>> str(default_packages_dir({"HOME": "/home/ana", "XDG_CONFIG_HOME": "/nonexistent"}))
+    '/home/ana/.local/share/argos-translate/packages'
     """
-    from argostranslate import settings
-
-    return Path(settings.package_data_dir)
+    env = os.environ if environ is None else environ
+    home = Path(env["SNAP_USER_DATA"]) if "SNAP" in env else Path(env.get("HOME") or Path.home())
+    chosen = env.get("ARGOS_PACKAGES_DIR")
+    if chosen is None:
+        config = Path(env.get("XDG_CONFIG_HOME", home / ".config"))
+        try:
+            saved = json.loads((config / "argos-translate" / "settings.json").read_text(encoding="utf-8"))
+            chosen = saved.get("ARGOS_PACKAGES_DIR") if isinstance(saved, dict) else None
+        except (OSError, ValueError):
+            chosen = None
+    if chosen is not None:
+        return Path(str(chosen)).expanduser()
+    return Path(env.get("XDG_DATA_HOME", home / ".local" / "share")) / "argos-translate" / "packages"
 
 
 def resolve_packages_dir(packages_dir: Path | str | None) -> Path:
@@ -172,7 +196,11 @@ def install_package_file(path: Path | str, packages_dir: Path | str | None = Non
             raise PackageError(f"{source}: no sentencepiece.model or bpe.model in the package")
         with tempfile.TemporaryDirectory(dir=root, prefix=".installing-") as tmp:
             members = [n for n in zf.namelist() if n == top or n.startswith(f"{top}/")]
-            zf.extractall(tmp, members=members)
+            try:
+                zf.extractall(tmp, members=members)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                # A truncated download or a damaged file: its directory reads, its data does not.
+                raise PackageError(f"{source}: the archive is damaged ({exc}); download it again") from exc
             PackageInfo.read(Path(tmp) / top)  # refuse bad metadata before touching the old copy
             final = root / top
             if final.exists():
@@ -210,10 +238,14 @@ def _fetch(url: str) -> bytes:
         raise IndexUnavailable(f"could not reach {url} ({reason})") from exc
 
 
-def default_index_url() -> str:
-    from argostranslate import settings
+def default_index_url(environ: Mapping[str, str] | None = None) -> str:
+    """Argos's package index, as argostranslate finds it (ARGOS_PACKAGE_INDEX names the repository).
 
-    return str(settings.remote_package_index)
+    >>> default_index_url({})
+    'https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json'
+    """
+    env = os.environ if environ is None else environ
+    return env.get("ARGOS_PACKAGE_INDEX", ARGOS_INDEX_REPOSITORY).rstrip("/") + "/index.json"
 
 
 def install_from_index(

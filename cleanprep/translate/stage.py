@@ -78,6 +78,7 @@ def _translate_language(
         log.warning("%s; %s->%s segments fall back to %s", exc, src, tgt, config.fallback)
         for _, seg in items:
             fall_back(seg, config, f"package-error:{src}->{tgt}")
+            seg.package = describe_route(route)  # which package failed, for the summary to name
         return
     # One flat list of sentences for the whole window, so batches span segments and documents.
     spans: list[tuple[int, int]] = []

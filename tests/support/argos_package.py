@@ -187,15 +187,30 @@ def copier_spec(vocab_size: int, mapping: list[int]):
     return spec
 
 
+def target_pieces(pieces: list[str]) -> list[str]:
+    """The target vocabulary of an `own_target_vocabulary` package: every word piece opens a word
+    (`▁`) and gains a letter ("q" where it opened one already, "x" where not, so no two coincide)."""
+    return ["\u2581" + p.lstrip("\u2581") + ("q" if p.startswith("\u2581") else "x")
+            if _ASCII_WORD.fullmatch(p) else p for p in pieces]
+
+
 def package_name(from_code: str, to_code: str, version: str = "1.0") -> str:
     """Argos's naming: `translate-uk_en-1_0`."""
     return f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
 
 
 def build_package(
-    out: Path, from_code: str = "uk", to_code: str = "en", version: str = "1.0"
+    out: Path, from_code: str = "uk", to_code: str = "en", version: str = "1.0", *, looping: bool = False,
+    own_target_vocabulary: bool = False,
 ) -> BuiltPackage:
-    """Write a real `.argosmodel` file at `out` (a file path, or a folder to put NAME.argosmodel in)."""
+    """Write a real `.argosmodel` file at `out` (a file path, or a folder to put NAME.argosmodel in).
+
+    `looping`: the source's `</s>` maps to a word piece instead, so the model never ends a sentence
+    and decodes until it is stopped (a broken model's repetition, for the decoding cap's tests).
+    `own_target_vocabulary`: the target side's word pieces are spelt differently (`target_pieces`), as
+    in packages converted from OPUS-MT, which ship only the source side's SentencePiece model; those
+    pieces are unknown to the shipped model.
+    """
     import sentencepiece as spm
 
     out = Path(out)
@@ -206,13 +221,15 @@ def build_package(
     sp = spm.SentencePieceProcessor(model_proto=sp_bytes)
     pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
     mapping = piece_mapping(pieces, from_code, to_code)
+    if looping:
+        mapping[pieces.index("</s>")] = next(i for i, p in enumerate(pieces) if _ASCII_WORD.fullmatch(p))
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / name
         (root / "model").mkdir(parents=True)
         spec = copier_spec(len(pieces), mapping)
         spec.register_source_vocabulary(pieces)
-        spec.register_target_vocabulary(pieces)
+        spec.register_target_vocabulary(target_pieces(pieces) if own_target_vocabulary else pieces)
         spec.validate()
         spec.save(str(root / "model"))
         (root / "sentencepiece.model").write_bytes(sp_bytes)

@@ -115,6 +115,7 @@ def to_record(doc: Document) -> dict[str, Any]:
             "id": doc.id,
             "lang": doc.lang,
             "lang_score": round(doc.lang_score, 4),
+            "target": doc.target,
             "text": doc.clean,
             "source_text": doc.fixed,
             "segments": [s.to_dict(doc.fixed) for s in doc.segments],

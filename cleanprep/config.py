@@ -4,9 +4,13 @@ Every command-line option of `cleanprep clean` is a field here with the same nam
 underscores), so `cleanprep.clean(text, foreign="drop")` and `cleanprep clean --foreign drop`
 mean the same thing.
 
+>>> Config().target  # each document's own main language
+'auto'
 >>> cfg = Config(target="de", foreign="drop")
 >>> cfg.policy_for("uk")
 'drop'
+>>> Config(foreign_overrides={"no": "keep"}).policy_for("nb")  # either name of Norwegian Bokmål
+'keep'
 >>> Config(foreign_overrides={"uk": "translate"}, foreign="drop").policy_for("uk")
 'translate'
 >>> Config(target="xx")  # doctest: +ELLIPSIS
@@ -24,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import FOREIGN_ACTIONS
-from .languages import is_known_language
+from .languages import AUTO, is_known_language, label_of
 
 REDACT_KINDS = ("email", "card", "phone", "iban", "ip")
 FORMATS = ("text", "jsonl")
@@ -46,10 +50,11 @@ def default_jobs() -> int:
 class Config:
     """What to do with a document. Fields are validated when the object is made."""
 
-    target: str = "en"
-    """Language the output should be in (ISO 639-1)."""
+    target: str = AUTO
+    """Language the output should be in (ISO 639-1), or `auto`: each document's own main language,
+    so a German page stays German and only what is foreign to it is translated, dropped or tagged."""
     foreign: str = "translate"
-    """What to do with segments not in `target`: translate, drop, keep or tag."""
+    """What to do with segments not in the target: translate, drop, keep or tag."""
     foreign_overrides: Mapping[str, str] = field(default_factory=dict)
     """Per-language policy, e.g. {"uk": "translate", "ru": "keep"}; others follow `foreign`."""
     fallback: str = "drop"
@@ -75,11 +80,12 @@ class Config:
     """Output format: text (clean text) or jsonl (clean text plus every segment's verdict)."""
 
     def __post_init__(self) -> None:
-        if not is_known_language(self.target):
+        if not isinstance(self.target, str) or not (self.target == AUTO or is_known_language(self.target)):
             raise ConfigError(
                 f"unknown language code {self.target!r} for --target; "
-                "use an ISO 639-1 code such as en, de, uk"
+                "use auto or an ISO 639-1 code such as en, de, uk"
             )
+        object.__setattr__(self, "target", self.target.lower())
         if self.foreign not in FOREIGN_ACTIONS:
             raise ConfigError(f"--foreign must be one of {', '.join(FOREIGN_ACTIONS)}, not {self.foreign!r}")
         if self.fallback not in ("drop", "keep", "tag"):
@@ -91,6 +97,10 @@ class Config:
                 raise ConfigError(
                     f"--foreign-for {lang}={action}: the action must be one of {', '.join(FOREIGN_ACTIONS)}"
                 )
+        # Segments carry one name per language (languages.label_of): an override named otherwise
+        # (no for nb, zt for zh, pb for pt) must still match.
+        object.__setattr__(self, "foreign_overrides",
+                           {(k if k == "*" else label_of(k)): v for k, v in self.foreign_overrides.items()})
         bad = set(self.redact) - set(REDACT_KINDS)
         if bad:
             raise ConfigError(

@@ -125,6 +125,8 @@ class Document:
     segments: list[Segment] = field(default_factory=list)
     lang: str = UNKNOWN_LANG
     lang_score: float = 0.0
+    # The language this document's output is in: the run's --target, or with `auto` its own `lang`.
+    target: str = UNKNOWN_LANG
     clean: str = ""
     redactions: dict[str, int] = field(default_factory=dict)
     error: str | None = None

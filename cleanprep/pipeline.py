@@ -22,6 +22,7 @@ from .document import FOREIGN, Document
 from .fix import fix_document
 from .foreign import mark_foreign
 from .language import identify
+from .languages import AUTO, label_of
 from .split import split_document
 
 # Documents per translation window: enough to fill batches, few enough to keep memory small.
@@ -54,12 +55,14 @@ class Pipeline:
         cfg = self.config
         fix_document(doc, cfg.fix)
         split_document(doc)
-        identify(doc, cfg.target)
+        auto = cfg.target == AUTO
+        identify(doc, None if auto else label_of(cfg.target))
+        doc.target = doc.lang if auto else cfg.target
         if cfg.chrome:
             from .chrome import judge_chrome
 
             judge_chrome(doc, self.recurrence)
-        mark_foreign(doc, cfg.target)
+        mark_foreign(doc, doc.target)
         return doc
 
     def finish(self, docs: list[Document]) -> list[Document]:

@@ -83,14 +83,14 @@ def _work(window: list[Document]) -> list[Document]:
     done = _worker_pipeline.process_window(window)
     if _worker_light:
         for doc in done:
-            lighten(doc, _worker_pipeline.config.target)
+            lighten(doc)
     return done
 
 
-def lighten(doc: Document, target: str) -> None:
+def lighten(doc: Document) -> None:
     """Keep only what text output and the summary need, so little travels back from a worker."""
     if doc.error is None:
-        doc.counts = count_segments(doc, target)
+        doc.counts = count_segments(doc)
     doc.segments = []
     doc.text = doc.fixed = ""
 

@@ -1,7 +1,7 @@
 """The run's summary: documents, bytes in and out, what was removed, translated and dropped, and why.
 
 >>> from cleanprep.document import Document, Segment
->>> doc = Document(id="a", text="xx", nbytes=2)
+>>> doc = Document(id="a", text="xx", nbytes=2, lang="en", target="en")
 >>> doc.segments = [Segment(0, 1, verdict="chrome", reason="nav"),
 ...                 Segment(1, 2, lang="uk", verdict="foreign", action="drop", reason="no-package:uk->en")]
 >>> s = RunSummary(target="en"); s.add(doc); s.to_dict()["dropped"]
@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, Document, foreign_fate
+from .document import CHROME, DROP, FOREIGN, KEEP, TAG, TRANSLATE, UNKNOWN_LANG, Document, foreign_fate
+from .languages import AUTO, label_of
 from .write.atomic import write_atomic
 
 # The terminal summary names this many languages of a count; --report has all.
@@ -25,13 +26,18 @@ TERMINAL_PAIRS = 10
 _FATE_COUNTER = {TRANSLATE: "translated", DROP: "dropped", TAG: "tagged", KEEP: "kept_foreign"}
 
 
-def count_segments(doc: Document, target: str) -> dict:
-    """What the summary counts of one document's segments (computed where the segments are)."""
+def count_segments(doc: Document, target: str = UNKNOWN_LANG) -> dict:
+    """What the summary counts of one document's segments (computed where the segments are).
+
+    Pairs are named by the document's own target; `target` stands in for a document made by hand.
+    """
+    target = doc.target if doc.target != UNKNOWN_LANG else target
     counts: dict = {name: Counter() for name in
                     ("chrome", "foreign", "translated", "dropped", "tagged", "kept_foreign", "untranslated",
                      "package_failed")}
     counts["segments"] = len(doc.segments)
     counts["main_language"] = doc.lang
+    counts["target"] = target
     for seg in doc.segments:
         if seg.verdict == CHROME:
             counts["chrome"][seg.reason or "chrome"] += 1
@@ -50,7 +56,8 @@ def count_segments(doc: Document, target: str) -> dict:
 class RunSummary:
     """Counts accumulated document by document, and the inputs that failed with their reasons."""
 
-    target: str = "en"
+    target: str = AUTO
+    """The run's --target: a language, or `auto` (each document's own)."""
     documents: int = 0
     failed_documents: int = 0
     skipped_units: int = 0
@@ -66,6 +73,8 @@ class RunSummary:
     untranslated: Counter = field(default_factory=Counter)
     package_failed: Counter = field(default_factory=Counter)
     main_languages: Counter = field(default_factory=Counter)
+    not_in_target: Counter = field(default_factory=Counter)
+    """Documents whose main language is not --target (when one is set), by that language."""
     redactions: Counter = field(default_factory=Counter)
     errors: list[dict[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -81,10 +90,14 @@ class RunSummary:
             self.errors.append({"input": doc.unit or doc.id, "id": doc.id, "error": doc.error})
             return
         self.documents += 1
-        counts = doc.counts if doc.counts is not None else count_segments(doc, self.target)
+        if doc.counts is None:
+            doc.counts = count_segments(doc, doc.lang if self.target == AUTO else self.target)
+        counts = doc.counts
         self.segments += counts["segments"]
         if counts.get("main_language"):
             self.main_languages[counts["main_language"]] += 1
+            if self.target != AUTO and label_of(counts["main_language"]) != label_of(self.target):
+                self.not_in_target[counts["main_language"]] += 1
         for name in ("chrome", "foreign", "translated", "dropped", "tagged", "kept_foreign", "untranslated",
                      "package_failed"):
             getattr(self, name).update(counts.get(name, {}))
@@ -106,6 +119,7 @@ class RunSummary:
     def to_dict(self) -> dict[str, Any]:
         secs = self.seconds or (time.perf_counter() - self.started)
         return {
+            "target": self.target,
             "documents": self.documents,
             "failed": len(self.errors),
             "skipped_complete": self.skipped_units,
@@ -116,6 +130,9 @@ class RunSummary:
             "chrome_by_reason": dict(self.chrome.most_common()),
             "foreign_by_language": dict(self.foreign.most_common()),
             "main_languages": dict(self.main_languages.most_common()),
+            # None with --target auto, where every document is in its own target.
+            "documents_not_in_target": None if self.target == AUTO else sum(self.not_in_target.values()),
+            "not_in_target_by_language": dict(self.not_in_target.most_common()),
             "translated": dict(self.translated.most_common()),
             "dropped": dict(self.dropped.most_common()),
             "kept_foreign": dict(self.kept_foreign.most_common()),
@@ -157,12 +174,14 @@ class RunSummary:
         if d["package_failed"]:
             lines.append(f"  FAILED to load a translation package, fell back: {pairs(d['package_failed'])} "
                          "(why: the message above; reinstall it with `cleanprep models install`)")
+        if d["main_languages"]:
+            lines.append(f"  documents by main language: {pairs(d['main_languages'])}")
         # A page written in another language is foreign almost whole: say so, or a run over German
-        # pages with the default --target en looks like a run that lost its text.
-        other = {lang: n for lang, n in d["main_languages"].items() if lang not in (self.target, "und")}
+        # pages with --target en looks like a run that lost its text.
+        other = {lang: n for lang, n in d["not_in_target_by_language"].items() if lang != UNKNOWN_LANG}
         if other:
-            lines.append(f"  documents mostly not in {self.target}: {pairs(other)} (their text is foreign; "
-                         "set --target to their language, or --foreign keep, to keep it)")
+            lines.append(f"  documents not in {self.target}: {sum(other.values())} ({pairs(other)}; "
+                         "their text is foreign to --target: --target auto keeps each in its own language)")
         if d["kept_foreign"] or d["tagged"]:
             lines.append(f"  kept: {pairs(d['kept_foreign'])}; tagged: {pairs(d['tagged'])}")
         if d["redacted"]:

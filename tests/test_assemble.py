@@ -85,13 +85,31 @@ def test_the_summary_names_documents_whose_main_language_is_not_the_target():
         doc = Document(id=lang, text="x", nbytes=1)
         doc.lang = lang
         summary.add(doc)
-    assert summary.to_dict()["main_languages"] == {"de": 2, "en": 1}
-    assert "documents mostly not in en: de 2" in summary.format_text()
+    d = summary.to_dict()
+    assert d["main_languages"] == {"de": 2, "en": 1}
+    assert (d["documents_not_in_target"], d["not_in_target_by_language"]) == (2, {"de": 2})
+    text = summary.format_text()
+    assert "documents by main language: de 2, en 1" in text
+    assert "documents not in en: 2 (de 2;" in text
     only_english = RunSummary(target="en")
     doc = Document(id="a", text="x", nbytes=1)
     doc.lang = "en"
     only_english.add(doc)
-    assert "mostly not in" not in only_english.format_text()
+    assert "not in en" not in only_english.format_text()
+    assert only_english.to_dict()["documents_not_in_target"] == 0
+
+
+def test_with_target_auto_the_summary_counts_languages_and_no_document_is_off_target():
+    from cleanprep.summary import RunSummary
+
+    summary = RunSummary(target="auto")
+    for lang in ("de", "fr", "de"):
+        summary.add(Document(id=lang, text="x", nbytes=1, lang=lang, target=lang))
+    d = summary.to_dict()
+    assert (d["target"], d["documents_not_in_target"]) == ("auto", None)
+    assert d["main_languages"] == {"de": 2, "fr": 1}
+    assert "documents by main language: de 2, fr 1" in summary.format_text()
+    assert "not in" not in summary.format_text()
 
 
 def test_the_terminal_summary_names_the_largest_counts_and_the_report_keeps_them_all():

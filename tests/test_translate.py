@@ -46,7 +46,7 @@ EN_PAGE_LINE = ("The river rose after three days of rain, and the council closed
 
 def make_doc(doc_id: str, lines: list[tuple[str, str]]) -> Document:
     """A document whose lines are given with their language; lines not in English are foreign."""
-    doc = Document(id=doc_id, text="\n".join(text for text, _ in lines) + "\n")
+    doc = Document(id=doc_id, text="\n".join(text for text, _ in lines) + "\n", lang="en")
     doc.fixed = doc.text
     split_document(doc, sentences=False)
     for seg, (_, lang) in zip(doc.segments, lines, strict=True):
@@ -158,7 +158,7 @@ def test_batched_output_equals_one_by_one_output(packages_dir: Path):
     one_by_one = _window()
     for doc in one_by_one:
         for seg in foreign(doc):
-            single = Document(id=doc.id, text=doc.fixed, fixed=doc.fixed, segments=[seg])
+            single = Document(id=doc.id, text=doc.fixed, fixed=doc.fixed, segments=[seg], lang=doc.lang)
             translate_documents([single], Config(packages_dir=packages_dir, batch_size=1))
     batched = _window()
     translate_documents(batched, Config(packages_dir=packages_dir, batch_size=32))

@@ -10,7 +10,9 @@ from ..config import ConfigError
 from .options import add_pipeline_options, config_from_args
 
 EXAMPLES = """examples:
-  cleanprep clean pages/ -o clean/                  mirror pages/a/b.txt to clean/a/b.txt
+  cleanprep clean pages/ -o clean/                  mirror pages/a/b.txt to clean/a/b.txt; each page
+                                                    stays in its own language (--target auto)
+  cleanprep clean pages/ -o clean/ --target en      every page in English (a one-language corpus)
   cleanprep clean pages/ -o clean/ --foreign drop   drop foreign segments instead of translating
   cleanprep clean pages/ -o clean/ --foreign-for uk=translate --foreign-for '*=drop'
   cleanprep clean crawl.jsonl -o out/ --format jsonl --report report.json

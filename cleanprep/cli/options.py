@@ -14,8 +14,9 @@ from ..document import FOREIGN_ACTIONS
 
 def add_pipeline_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("what to do with the text")
-    g.add_argument("--target", default="en", metavar="LANG",
-                   help="language the output should be in (ISO 639-1; default en)")
+    g.add_argument("--target", default="auto", metavar="LANG",
+                   help="language the output should be in: an ISO 639-1 code (en, de, uk...), or auto, "
+                        "each document's own main language (default auto)")
     g.add_argument("--foreign", choices=FOREIGN_ACTIONS, default="translate",
                    help="what to do with segments in another language (default translate)")
     g.add_argument("--foreign-for", action="append", metavar="LANG=ACTION",

@@ -2,7 +2,7 @@
 
 Parquet in gives Parquet out, as JSONL in gives JSONL out: every column of the input comes back, the
 `text` column holds the clean text, and a row whose document failed is left out (it is reported).
-With `--format jsonl` the verdict columns of the JSONL record are added (`lang`, `lang_score`,
+With `--format jsonl` the verdict columns of the JSONL record are added (`lang`, `lang_score`, `target`,
 `source_text`, and `segments` and `stats` as JSON strings). Files are written atomically and entered
 in the resume manifest, like the other outputs.
 """

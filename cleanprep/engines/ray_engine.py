@@ -101,7 +101,7 @@ def clean_dataset(
 ) -> ray.data.Dataset:
     """Clean every row of `ds` (columns `id` and `text`; `unit`/`path` optional): a lazy Dataset.
 
-    Output rows keep their columns and gain `clean`, `lang`, `lang_score`, `source_text`,
+    Output rows keep their columns and gain `clean`, `lang`, `lang_score`, `target`, `source_text`,
     `segments` and `stats` (JSON strings) and `error` (null unless the row failed; failed rows are
     kept, never dropped). `concurrency` is the number of workers (default: an autoscaling pool of
     up to one per CPU, or per `num_gpus` GPUs, of the cluster); `num_gpus` per worker puts

@@ -3,7 +3,7 @@
 A row going in has `id` and `text`, and may have `unit` (or `path`: the output file it belongs to),
 `part`, `last`, `nbytes`, `meta` (the original JSONL record as a JSON string) and `error` (a
 problem met while reading, e.g. a bad JSONL line). A row coming out adds the result columns: the
-`clean` text, `lang`, `lang_score`, the `source_text` the segment offsets refer to, `segments` and
+`clean` text, `lang`, `lang_score`, `target`, the `source_text` the segment offsets refer to, `segments` and
 `stats` as JSON strings (the same shapes as the JSONL record of `cleanprep.assemble.to_record`, so
 they round-trip through Parquet and JSONL alike), and `error`, null unless the document failed.
 
@@ -33,6 +33,7 @@ RESULT_COLUMNS: dict[str, str] = {
     "clean": "string",
     "lang": "string",
     "lang_score": "float64",
+    "target": "string",
     "source_text": "string",
     "segments": "string",
     "stats": "string",
@@ -102,6 +103,7 @@ def result_values(doc: Document) -> dict[str, Any]:
         "clean": safe_text(doc.clean),
         "lang": doc.lang,
         "lang_score": float(doc.lang_score),
+        "target": doc.target,
         "source_text": safe_text(doc.fixed),
         "segments": json.dumps([s.to_dict(doc.fixed) for s in doc.segments]),
         "stats": json.dumps(document_stats(doc), ensure_ascii=False),
@@ -142,6 +144,7 @@ def document_from_result(row: Mapping[str, Any]) -> Document:
     doc.clean = row.get("clean") or ""
     doc.lang = row.get("lang") or UNKNOWN_LANG
     doc.lang_score = float(row.get("lang_score") or 0.0)
+    doc.target = row.get("target") or UNKNOWN_LANG
     doc.segments = [segment_from_dict(d) for d in json.loads(row.get("segments") or "[]")]
     stats = json.loads(row.get("stats") or "{}")
     doc.fixes = list(stats.get("fixes", []))

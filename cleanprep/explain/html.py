@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..languages import AUTO
 from ..write import write_atomic
 from .page import CSS, SCRIPT
 from .report import (
@@ -291,7 +292,8 @@ def render_html(report: ReportData, summary: dict[str, Any] | None = None,
     left_out = report.documents_left_out
     shown = (f"showing the first {len(report.documents):,} of {report.documents_seen:,} documents in detail"
              if left_out else f"{report.documents_seen:,} documents")
-    docs = "".join(_document(i, d, report.target) for i, d in enumerate(report.documents))
+    docs = "".join(_document(i, d, d.get("target") or report.target) for i, d in enumerate(report.documents))
+    target = ("each document's own (auto)" if report.target == AUTO else report.target)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -300,7 +302,7 @@ def render_html(report: ReportData, summary: dict[str, Any] | None = None,
 <style>{CSS}</style></head>
 <body data-filter="all">
 <header class="top"><h1>{escape(title)}</h1>
-<p class="meta">{shown} · target language <b>{escape(report.target)}</b> ·
+<p class="meta">{shown} · target language <b>{escape(target)}</b> ·
 cleanprep {escape(__version__)}</p></header>
 {_summary(report, summary)}
 {_filters(report)}

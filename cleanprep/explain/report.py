@@ -91,7 +91,7 @@ class ReportData:
     Use `add` (or the object itself) as a run observer: `RunOptions(observers=[report])`.
     """
 
-    target: str = "en"
+    target: str = "auto"
     max_documents: int = DEFAULT_MAX_DOCUMENTS
     max_segments: int = DEFAULT_MAX_SEGMENTS
     documents_seen: int = 0
@@ -125,12 +125,17 @@ class ReportData:
             self.bytes_by_lang[seg.get("lang", "und")] += size_seg
             self.segments_by_outcome[kind] += 1
             if seg.get("verdict") == FOREIGN:
-                pair = f"{seg.get('lang', 'und')}->{self.target}"
+                pair = f"{seg.get('lang', 'und')}->{self._target_of(record)}"
                 self.foreign_by_pair.setdefault(pair, Counter())[kind] += 1
         room = self.max_segments - self.segments_detailed
         if len(self.documents) < self.max_documents and room > 0:
             self.documents.append(self._compact(record, room))
             self.segments_detailed += len(self.documents[-1]["segments"])
+
+    def _target_of(self, record: dict[str, Any]) -> str:
+        """The language a record was cleaned for (a record made by hand may not say: the run's)."""
+        target = record.get("target")
+        return target if target and target != "und" else self.target
 
     def _compact(self, record: dict[str, Any], room: int) -> dict[str, Any]:
         """The fields the views show; the clean and source texts are not needed again."""
@@ -138,6 +143,7 @@ class ReportData:
         return {
             "id": record.get("id", ""),
             "lang": record.get("lang", "und"),
+            "target": self._target_of(record),
             "error": record.get("error"),
             "segments": segments[:room],
             "segments_left_out": max(0, len(segments) - room),

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from .. import _core
+from ..languages import LID176_ALIASES
 from .cyrillic import cyrillic_candidates
 from .latin import foreign_letters
 from .scripts import CYRILLIC, LATIN, NEUTRAL, SCRIPT_LANGUAGES, SCRIPT_TABLE
@@ -32,8 +33,7 @@ UNKNOWN = "und"
 # is clearly against it (lid.176 scatters short Hindi over Marathi, Sanskrit, Nepali).
 USUAL_LANGUAGE = {"D": "hi"}
 USUAL_BOOST = 3.0
-# lid.176 labels that readers (and ISO 639-1) name otherwise.
-ALIASES = {"no": "nb", "wuu": "zh", "yue": "zh", "sh": "hr"}
+ALIASES = LID176_ALIASES
 _NON_LATIN = frozenset(lang for langs in SCRIPT_LANGUAGES.values() for lang in langs) | {"wuu", "yue"}
 
 _SCRIPT_SETS = {script: frozenset(langs) for script, langs in SCRIPT_LANGUAGES.items()}

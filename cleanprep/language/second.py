@@ -111,6 +111,8 @@ def second_opinion(text: str, candidates: Iterable[str]) -> tuple[str, float] | 
     if _warming is not None and _warming.is_alive():
         _warming.join()
     codes = (frozenset(candidates) & LATIN_LANGUAGES) | SECOND_LANGUAGES
+    # lingua encodes to UTF-8 strictly: a lone surrogate (from a JSON escape) would raise.
+    text = text.encode("utf-8", "replace").decode("utf-8")
     values = _detector(codes).compute_language_confidence_values(text)
     if not values:
         return None

@@ -28,6 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..languages import package_codes
+
 PIVOT = "en"
 ARGOS_INDEX_REPOSITORY = "https://raw.githubusercontent.com/argosopentech/argospm-index/main"
 INDEX_TIMEOUT_S = 15
@@ -137,18 +139,30 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 def find_route(src: str, tgt: str, packages: list[PackageInfo]) -> list[PackageInfo] | None:
     """Packages to chain for src -> tgt: the pair itself, else through English, else through any
-    other language (two hops at most). Among equal choices the highest package_version wins."""
+    other language (two hops at most). Among equal choices the highest package_version wins.
+
+    Codes go through `languages.package_codes`, so `zh` is served by a `zt` package when no `zh`
+    one is installed (and the other way round), `no` by `nb`, `pt` by `pb`:
+
+    >>> [p.name for p in find_route("zh", "en", [PackageInfo("zt_en", Path("a"), "zt", "en")])]
+    ['zt_en']
+    """
     best: dict[tuple[str, str], PackageInfo] = {}
     for pkg in packages:
         key = (pkg.from_code, pkg.to_code)
         if key not in best or _version_key(pkg.package_version) > _version_key(best[key].package_version):
             best[key] = pkg
-    if (src, tgt) in best:
-        return [best[src, tgt]]
-    pivots = sorted({to for (fr, to) in best if fr == src}, key=lambda code: (code != PIVOT, code))
-    for pivot in pivots:
-        if (pivot, tgt) in best:
-            return [best[src, pivot], best[pivot, tgt]]
+    sources, targets = package_codes(src), package_codes(tgt)
+    for s in sources:
+        for t in targets:
+            if (s, t) in best:
+                return [best[s, t]]
+    for s in sources:
+        pivots = sorted({to for (fr, to) in best if fr == s}, key=lambda code: (code != PIVOT, code))
+        for pivot in pivots:
+            for t in targets:
+                if (pivot, t) in best:
+                    return [best[s, pivot], best[pivot, t]]
     return None
 
 

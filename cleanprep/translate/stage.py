@@ -1,14 +1,16 @@
 """The translate stage: settle every foreign segment of a window of documents.
 
 Segments go by their language's policy (`Config.policy_for`): drop, keep and tag are settled at
-once; segments to translate are grouped by language, routed to an installed package (directly or
-through a pivot language), and translated together, all documents of the window in shared batches.
-A pair with no package gets the configured fallback and the reason `no-package:SRC->TGT`.
+once; segments to translate are grouped by pair (their language, their document's target: with
+`--target auto` documents of one window have different targets), routed to an installed package
+(directly or through a pivot language), and translated together, all documents of the window in
+shared batches. A pair with no package gets the configured fallback and the reason
+`no-package:SRC->TGT`.
 
 >>> from cleanprep.config import Config
 >>> from cleanprep.document import Document, Segment
 >>> doc = Document(id="a", text="It rained. Es regnete.")
->>> doc.fixed = doc.text
+>>> doc.fixed, doc.target = doc.text, "en"
 >>> doc.segments = [Segment(0, 10, lang="en"), Segment(11, 22, lang="de", verdict="foreign")]
 >>> translate_documents([doc], Config(foreign="tag"))
 >>> doc.segments[1].action, doc.segments[1].reason
@@ -23,7 +25,8 @@ import logging
 from collections import Counter, defaultdict
 
 from ..config import Config
-from ..document import FOREIGN, TRANSLATE, Document, Segment
+from ..document import FOREIGN, TRANSLATE, UNKNOWN_LANG, Document, Segment
+from ..languages import AUTO, label_of, package_source
 from ..split import split_sentences
 from .engine import default_threads, load_package
 from .packages import PackageError, PackageInfo, describe_route, find_route, list_packages
@@ -46,28 +49,39 @@ def sentences_of(text: str) -> list[str]:
 
 def translate_documents(docs: list[Document], config: Config) -> None:
     """Settle the foreign segments of `docs` in place (see the module docstring)."""
-    pending: dict[str, list[tuple[Document, Segment]]] = defaultdict(list)
+    pending: dict[tuple[str, str], list[tuple[Document, Segment]]] = defaultdict(list)
     for doc in docs:
+        tgt = document_target(doc, config)
         for seg in doc.segments:
-            if seg.verdict != FOREIGN or seg.lang == config.target:
+            if seg.verdict != FOREIGN or seg.lang == label_of(tgt):
                 continue
             action = config.policy_for(seg.lang)
             if action == TRANSLATE:
-                pending[seg.lang].append((doc, seg))
+                # Traditional Chinese goes to a `zt` package where one is installed.
+                pending[package_source(seg.lang, doc.content(seg)), tgt].append((doc, seg))
             else:
                 settle(seg, action)
     if not pending:
         return
     packages = list_packages(config.packages_dir)
-    for src in sorted(pending):
-        _translate_language(src, pending[src], packages, config)
+    for pair in sorted(pending):
+        _translate_pair(pair, pending[pair], packages, config)
 
 
-def _translate_language(
-    src: str, items: list[tuple[Document, Segment]], packages: list[PackageInfo], config: Config
+def document_target(doc: Document, config: Config) -> str:
+    """The language `doc`'s foreign segments go to: its own target, set by the pipeline; for a
+    document made by hand, the run's --target, or with `auto` its main language."""
+    if doc.target != UNKNOWN_LANG:
+        return doc.target
+    return doc.lang if config.target == AUTO else config.target
+
+
+def _translate_pair(
+    pair: tuple[str, str], items: list[tuple[Document, Segment]], packages: list[PackageInfo], config: Config
 ) -> None:
-    tgt = config.target
-    route = find_route(src, tgt, packages)
+    code, tgt = pair
+    src = label_of(code)  # what the reasons and the summary name: the segments' label
+    route = find_route(code, tgt, packages)
     if route is None:
         for _, seg in items:
             fall_back(seg, config, no_package_reason(src, tgt))

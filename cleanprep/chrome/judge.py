@@ -26,15 +26,20 @@ Reason codes (stable, shown in JSONL output and ``--explain``):
                            a counting widget ("7 Besucher online", "Showing 1-10 of 48")
 ``share``                  share bars, follow/subscribe prompts, newsletter sign-ups and their consent
 ``comment-form``           comment counts, "Leave a reply", form field labels, a comment's own
-                           header below the article ("NAME says: DATE at TIME")
+                           header below the article ("NAME says: DATE at TIME"), a comment
+                           section's rules ("Comments are moderated"), "Tell us in the comments"
 ``byline``                 "Posted by", "Veröffentlicht am", author lines
 ``date``                   a line that is only a date, a time or a reading time
 ``caption``                "Foto: ...", "Photo: ...", image credits
 ``tags``                   "Tags: ...", category and keyword lists
-``related``                related-article teasers ("Lesen Sie auch", a teaser after the article)
-``cookie``                 cookie notices and other banners (outdated browser, enable JavaScript)
-``appeal``                 donation and support appeals, bank and card numbers, paywall meters
-``copyright``              copyright and "powered by" footers, affiliate-link disclosures
+``related``                related-article teasers ("Lesen Sie auch", a teaser after the article),
+                           headers of story lists ("Most popular"), "Lea: <headline>"
+``cookie``                 cookie notices and other banners (outdated browser, enable JavaScript,
+                           "We respect your privacy", an embed's "Externer Inhalt" placeholder)
+``appeal``                 donation and support appeals, bank and card numbers, paywall meters and
+                           ends ("Subscribe ... for the full story")
+``copyright``              copyright and "powered by" footers, affiliate-link disclosures, reprint
+                           notices ("Written permission must be obtained ...")
 ``duplicate-title``        a repeat of the title (or the HTML title around it)
 ``duplicate``              a later repeat of a line printed earlier (menus at top and bottom)
 ``boilerplate-recurring``  a short line found in many files of the same run
@@ -68,6 +73,7 @@ import numpy as np
 from ..document import CHROME, UNKNOWN_LANG, Document
 from .features import FEATURES, LineTable, feature_matrix, line_table
 from .markup import markup_lines
+from .phrases import HARD_KINDS
 from .recurrence import RecurrenceIndex
 
 _MODEL_NAME = "chrome-judge.json"
@@ -77,8 +83,6 @@ _MODEL_PATHS = (
     Path(__file__).resolve().parents[2] / "models" / _MODEL_NAME,
 )
 
-# Interface phrases that mark chrome on a short line whatever the model says.
-_HARD_KINDS = frozenset({"share", "comment-form", "cookie", "appeal", "copyright", "caption", "tags"})
 # Title candidates: at least this many letters, and found before this share of the document.
 _TITLE_MIN_KEY = 12
 # A line of at most this many words right before prose may be a heading.
@@ -194,7 +198,7 @@ _REASONS = ["", "duplicate-title", "date", "boilerplate-recurring", "sidebar", "
             "short-fragment", "share", "comment-form", "cookie", "appeal", "copyright", "caption", "tags",
             "byline", "markup"]
 _CODE = {reason: code for code, reason in enumerate(_REASONS)}
-_HARD_CODES = np.array([_CODE[kind] for kind in sorted(_HARD_KINDS)])
+_HARD_CODES = np.array([_CODE[kind] for kind in sorted(HARD_KINDS)])
 # Whether each reason code is a hard kind, looked up by code (cheaper than `np.isin` on short arrays).
 _IS_HARD = np.zeros(len(_REASONS), dtype=bool)
 _IS_HARD[_HARD_CODES] = True

@@ -20,6 +20,9 @@ from functools import lru_cache
 
 import regex
 
+# Interface phrases that mark chrome on a short line whatever the model says (the judge's hard kinds).
+HARD_KINDS = frozenset({"share", "comment-form", "cookie", "appeal", "copyright", "caption", "tags"})
+
 # Decorations around an interface word: arrows, bullets, counts in brackets, colons.
 _DECOR = r"[\s\-‐‑‒–—―|:·•»«›‹>→←↑<()\[\]#*+.,!?\d]*"
 
@@ -62,6 +65,14 @@ LINE_PATTERNS: dict[str, str] = {
         r"|печать|друк|e-?mail|mail|whatsapp|twitter|facebook|instagram|linkedin|pinterest|youtube|telegram"
         r"|xing|reddit|tumblr|tiktok|vk|google\+?|copy link|link kopieren|avatar|reporter|redakteur|editor"
         r"|author|autor|auteur|autorin|autoren|authors|translator"
+        r"|print recipe|rezept drucken|imprimer la recette|imprimir receta|stampa ricetta|drukuj przepis"
+        r"|bildergalerie|fotogalerie|photo gallery|image gallery|galería de fotos|galerie photos|fotogallery"
+        r"|galeria zdjęć|explore further|explore more|mehr entdecken"
+    ),
+    # The placeholder of an embed that waits for the reader's consent, like a cookie banner.
+    "cookie": _line(
+        r"externer inhalt|externe inhalte|empfohlener (?:redaktioneller |externer )?inhalt|external content"
+        r"|embedded content|contenu externe|contenido externo|contenuto esterno|treść zewnętrzna"
     ),
     "share": _line(
         r"share|share this|share this article|share on \w+|teilen|artikel teilen|diesen artikel teilen"
@@ -81,7 +92,7 @@ LINE_PATTERNS: dict[str, str] = {
         r"|cancel reply|antwort abbrechen|annuler la réponse|cancelar respuesta|name|e-?mail address|website"
         r"|webseite|url|comment|nachricht|message|send|senden|absenden|envoyer|enviar|invia|wyślij"
         r"|отправить|надіслати|submit|post comment|kommentar abschicken|kommentar absenden"
-        r"|publicar comentario|no comments|keine kommentare|no responses(?: yet| so far)?"
+        r"|publicar comentario|no comments|keine kommentare|no responses?(?: yet| so far)?"
         r"|noch keine kommentare|aucun commentaire|sin comentarios|nessun commento|brak komentarzy"
         r"|нет комментариев|немає коментарів|\d+ comments?|\d+ kommentare?|pingback|trackback"
         r"|pingbacks|trackbacks|pingback von|trackback von"
@@ -95,7 +106,9 @@ PREFIX_PATTERNS: dict[str, str] = {
         r"|photograph|photography|kuva|abbildung|abb\.|figure|fig\.|imagen|immagine|ilustracja|bildnachweis"
         r"|fotonachweis|afbeelding|obrázek|рисунок|малюнок|зображення|изображение"
         r"|fotografía|illustration|grafik|graphic|video|credit|credits|bildquelle|quelle|source|fuente"
-        r"|fonte|źródło|источник|джерело|titelbild|beitragsbild|symbolbild|foto ?credit|copyright)\b"
+        r"|fonte|źródło|источник|джерело|titelbild|beitragsbild|symbolbild|foto ?credit"
+        # "Copyright: dpa" credits a photo; "Copyright © 2020 ..." with a year opens the site's footer.
+        r"|copyright(?!\s*(?:©|\(c\))?\s*(?:19|20)\d\d))\b"
         r"(?:\s*\d+)?\s*(?::|by|von|de|di|for|:|\(|©|/)"
         # An "enlarge" button flattened into the caption it opened.
         r"|(?:vergrößern|enlarge|agrandir|ampliar|ingrandisci|powiększ|увеличить|збільшити)\s+\S)"
@@ -127,7 +140,17 @@ PREFIX_PATTERNS: dict[str, str] = {
         r"|le podría interesar|te podría interesar|puede interesarte|à lire (?:aussi|également)|à voir aussi"
         r"|lire également|voir également|vedi anche|guarda anche|saiba mais|czytaj (?:również|więcej)"
         r"|zobacz (?:również|więcej)|lesen sie (?:dazu )?(?:auch|mehr)|lees meer|читайте (?:ещё|еще|більше)"
+        # Headers of lists of other stories: what is read most, what may interest the reader too.
+        r"|most (?:popular|read|viewed|shared)|(?:die )?meistgelesenen?|am meisten gelesen|más leíd[oa]s"
+        r"|les plus lus|i più letti|najczęściej czytane|самое читаемое|найпопулярніше"
+        r"|das könnte (?:dich|euch|du) auch interessieren|(?:dich|euch) könnte auch interessieren"
+        r"|alle (?:artikel|beiträge|berichte) (?:zu|zum|zur|über)|all (?:articles|stories|posts) (?:about|on)"
+        r"|tous les articles (?:sur|de)|todos los artículos (?:sobre|de)|tutti gli articoli (?:su|di)"
+        r"|weitere \w*(?:tipps|artikel|beiträge|berichte|themen|videos)|más sobre"
+        r"|(?:vorschau auf|zum) (?:den )?nächsten (?:artikel|beitrag)"
         r")\b"
+        # A bare "read"/"see" lead-in needs its colon ("Lea: <headline>", "MIRA: ...", "PUEDES VER: ...").
+        r"|^[\s•*\-]*(?:lea|lee|mira|puedes ver|vea|leia|veja|leggi|read|watch)\s*:"
         # A read-more link with where it leads or how long that takes ("Weiterlesen: ...", "Read more 5 min").
         r"|^[\s•*\-]*(?:read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|leggi tutto"
         r"|czytaj dalej|читать далее|читати далі|continue reading)\s*(?::|…|\.\.\.|»|›|\d+\s*min)"
@@ -741,7 +764,17 @@ _NOTICE = {
         r"|(?:ich bin damit einverstanden|ich willige ein|willige ich|i agree|i consent|j'accepte|acepto"
         r"|acconsento)\b.{0,100}\b(?:e-?mails?|newsletter|werbung|marketing)"
         r"|(?:e-?mails?|newsletter)\b.{0,120}\b(?:jederzeit (?:widerrufen|abbestellen|abmelden)|widerruf"
-        r"|unsubscribe at any time|opt out at any time|désinscrire à tout moment|darte de baja))"
+        r"|unsubscribe at any time|opt out at any time|désinscrire à tout moment|darte de baja)"
+        r"|\b(?:sign up|subscribe|register) (?:now |today )?(?:to|and) (?:get|receive)\b"
+        r"|\b(?:melde dich|melden sie sich|registriere dich|registrieren sie sich) (?:jetzt )?an,?"
+        r" (?:um|und)\b"
+        # "If you enjoyed this post, ...": the prompt to share or support that closes a post.
+        r"|\bif you (?:enjoyed|liked|like|enjoy) (?:reading )?(?:this|our|the)"
+        r" (?:post|article|blog|story|piece)"
+        r"|\bwenn (?:dir|ihnen|euch) (?:dieser|der|unser) (?:beitrag|artikel|blog) gefallen hat"
+        r"|\b(?:gefällt|gefiel) (?:dir|ihnen|euch) (?:dieser|der|unser) (?:beitrag|artikel|blog)"
+        r"|\bsi (?:vous avez aimé|tu as aimé) (?:cet|cette|ce) (?:article|billet|post)"
+        r"|\bsi te (?:ha )?gust(?:ó|ado) (?:este|esta) (?:artículo|nota|post))"
     ),
     "appeal": (
         r"\b(?:you (?:have|'ve) (?:read )?(?:\d+|one|no) (?:free )?articles? (?:left|remaining)"
@@ -749,6 +782,19 @@ _NOTICE = {
         r"(?:articles?|artikeln?|articoli|artículos|artykułów)"
         r"|(?:free|kostenlose|gratuits?|gratuitos|gratuiti) (?:articles?|artikel|artículos|articoli) "
         r"(?:left|remaining|übrig|restants?|restantes|rimanenti))"
+        # A paywall's end of the free text: "Subscribe ... for the full story", "To view the full story, ...".
+        r"|\b(?:subscri|abonn|suscr|assin|abbona|prenumer)\w*\b.{0,60}\b(?:full (?:story|article)"
+        r"|whole (?:story|article)|rest of (?:the|this) (?:story|article)|continue reading"
+        r"|(?:ganzen|vollständigen|kompletten) artikel|weiterlesen|l'article complet|lire la suite"
+        r"|(?:nota|artículo|matéria) completa?|seguir leyendo|articolo completo|cały artykuł)"
+        r"|\bto (?:view|read|see) the (?:full|whole|rest of the) (?:story|article)"
+        r"|\bum (?:den|diesen) (?:ganzen |vollständigen |kompletten )?artikel"
+        r" (?:weiter |vollständig )?zu lesen"
+        r"|\bpour lire (?:la suite|l'article complet)|\bpara (?:leer|ver) (?:la nota|el artículo) complet[ao]"
+        # "Your support helps ...": what a reader's money does for the site.
+        r"|\b(?:your|ihre?|deine?) (?:support|contribution|beitrag|unterstützung|spende) (?:helps|hilft)\b"
+        r"|\b(?:tu|su) (?:apoyo|aporte|contribución) (?:nos )?ayuda\b"
+        r"|\bvotre (?:soutien|don) (?:nous )?aide\b"
     ),
     "cookie": (
         r"\b(?:(?:your|ihr|dein|votre|tu|su|il tuo|twoja) (?:web ?)?"
@@ -757,6 +803,8 @@ _NOTICE = {
         r"(?:out of date|outdated|not supported"
         r"|veraltet|nicht (?:mehr )?(?:aktuell|unterstützt)|obsolète|pas à jour|obsoleto|desactualizado"
         r"|antiquato|non supportato|nieaktualna|przestarzała|nie jest obsługiwana)"
+        r"|\b(?:we|wir) (?:respect|value|respektieren|schätzen) (?:your|ihre|deine) (?:privacy|privatsphäre)"
+        r"|respetamos tu privacidad|nous respectons votre vie privée|rispettiamo la tua privacy"
         r"|browser version with limited support|(?:using|use) an? (?:outdated|old|unsupported|older) browser"
         r"|(?:veralteten|alten|nicht unterstützten) browser|(?:update|upgrade) your browser"
         r"|(?:aktualisiere|aktualisieren sie) (?:deinen|ihren) browser|mettez à jour votre navigateur"
@@ -780,8 +828,43 @@ _NOTICE = {
         r"|(?:the )?(?:opinions|views) expressed (?:here |in this \w+ |on this \w+ )?(?:are|do not)"
         r"|(?:die )?(?:hier )?geäußerten meinungen|les opinions exprimées|las opiniones expresadas"
         r"|le opinioni espresse|opinie wyrażone"
-        r"|(?:may|might) (?:receive|earn|be) (?:compensat|paid)|advertis(?:er|ing) disclosure"
+        r"|(?:may|might) (?:receive|earn|be) (?:compensat|paid)|advertis(?:er|ing) (?:disclosure|disclaimer)"
+        r"|(?:products|links) from (?:one or more of )?our (?:advertisers|partners)"
         r"|enthält (?:werbung|werbelinks|anzeigen)|contains (?:affiliate|sponsored) links)"
+        # A reprint notice: copying needs the owner's permission, the text is someone's property.
+        r"|\b(?:copyrighted (?:property|material) of"
+        r"|(?:reproduc|reprint|republish|vervielfältig|reproduzier|riprodu)\w*\b.{0,80}"
+        r"\b(?:permission|genehmigung|zustimmung|erlaubnis|autorisation|autorización|autorizzazione|consent)"
+        r"|(?:permission|genehmigung|zustimmung|autorisation|autorización|autorizzazione)\b.{0,80}"
+        r"\b(?:reproduc|reprint|republish|vervielfältig|reproduzier|riprodu))"
+    ),
+    # The rules of a comment section: comments are moderated or closed, one must register to comment.
+    "comment-form": (
+        r"\b(?:comments?|kommentare?|kommentarfunktion|comentarios?|commentaires?|commenti|komentarze?)\b"
+        r"(?: \S+){0,6}? (?:are|is|will be|may be|werden|wird|ist|son|serán|pueden ser|sont|seront"
+        r"|peuvent être|sono|saranno|possono essere|są|będą|mogą być) (?:\S+ ){0,6}?(?:moderated|reviewed"
+        r"|approved|republished|closed|disabled|moderiert|geprüft|freigeschaltet|geschlossen|deaktiviert"
+        r"|moderados|revisados|aprobados|cerrados|modérés|validés|fermés|moderati|approvati|chiusi"
+        r"|moderowane|zatwierdzane|zamknięte)\b"
+        r"|\b(?:comments?|kommentare?) (?:under|unter) (?:a |einem )?pseudonym"
+        r"|\b(?:to (?:post a |leave a )?comment|um zu kommentieren|zum kommentieren|para comentar"
+        r"|pour commenter|per commentare),? (?:you |sie |du |vous )?(?:must|need|have to|müssen|musst"
+        r"|debes|debe|tienes que|devez|devi|bisogna)\b"
+        # The call to comment: "Let us know in the comments", "Verraten Sie es uns in den Kommentaren".
+        r"|\b(?:let (?:us|me) know|tell (?:us|me)|share your (?:thoughts|opinion)|verraten sie|verrate"
+        r"|schreibt|schreib|schreiben sie|erzählt|sagt|dites-nous|cuéntanos|dinos|fatecelo sapere)\b.{0,60}"
+        r"\b(?:in the comments|in the comment section|in den kommentaren|dans les commentaires"
+        r"|en (?:los )?comentarios|nei commenti)"
+        r"|\b(?:we want to hear|we'd love to hear|we would love to hear) what you think"
+    ),
+    # A lead-in to another story before its headline, on a line too long to be asked as a prefix.
+    "related": (
+        r"^[\s•*\-]*(?:read more|read also|also read|see also|related|lea(?: también| más)?|lee también"
+        r"|vea también|ver también|mira(?: también)?|puedes ver|te puede interesar|le puede interesar"
+        r"|lesen sie (?:auch|mehr|dazu)|lies auch|auch interessant|mehr zum thema|à lire aussi|lire aussi"
+        r"|voir aussi|à voir aussi|leggi anche|leia também|veja também|saiba mais"
+        r"|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|читайте (?:также|також)"
+        r"|lees ook)\s*(?::|»|›)"
     ),
 }
 NOTICE = re.compile("|".join(f"(?P<{_group(k)}>{p})" for k, p in _NOTICE.items()))
@@ -801,6 +884,16 @@ _NOTICE_HINTS = (
     "haftung", "verantwortung", "responsab", "responsib", "liability", "odpowiedzialno", "opinion",
     "meinungen", "opinie", "views expressed", "compensat", "be paid", "disclosure", "enthält werb",
     "enthält anz", "sponsored link",
+    # reprint notices, paywalls' ends, comment rules, lead-ins to other stories
+    "reproduc", "reprint", "republish", "vervielf", "reproduz", "riprodu", "copyrighted", "abonn", "assin",
+    "abbona", "prenumer", "full story", "whole story", "of the story", "zu lesen", "pour lire", "para leer",
+    "para ver", "comment", "kommentar", "comentar", "koment", "read", "see also", "related", "lea", "lee ",
+    "vea ", "ver ", "mira", "puedes ver", "interesar", "lesen sie", "lies auch", "interessant", "mehr zum",
+    "lire", "voir", "leggi", "leia", "veja", "saiba", "czytaj", "zobacz", "читайте", "lees ook",
+    # sign-up and closing prompts, support appeals, privacy banners, disclaimers
+    "register", "melde", "registrier", "enjoy", "liked", "gefallen", "gefällt", "gefiel", "aimé", "gust",
+    "helps", "hilft", "ayuda", "aide", "privacy", "privatsph", "privacidad", "vie privée", "disclaimer",
+    "advertisers", "our partners", "what you think",
 )
 
 

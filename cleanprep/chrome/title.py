@@ -19,6 +19,7 @@ import re
 import numpy as np
 
 from .features import FEATURES, LineTable, norm_key
+from .phrases import HARD_KINDS
 
 _C = {name: i for i, name in enumerate(FEATURES)}
 # Title candidates: at least this many letters, and found before this share of the document.
@@ -45,12 +46,15 @@ def find_title(lines: LineTable, x: np.ndarray) -> tuple[int | None, set[int]]:
     if title is not None:
         return title, _repeats(keys, words, title)
     prose = x[:, _C["prose"]].tolist()
+    kinds = lines.kinds
     first_at: dict[str, int] = {}
     candidates: list[int] = []
     for i in range(min(n, limit)):
         key = keys[i]
-        # A sentence ending in a full stop is prose, not a headline (a headline may ask a question).
-        if len(key) < _TITLE_MIN_KEY or words[i] > 30 or prose[i] and texts[i].endswith("."):
+        # A sentence ending in a full stop is prose, not a headline (a headline may ask a question). A
+        # notice, credit or form line printed twice (under each product, each photo) is no headline either.
+        if (len(key) < _TITLE_MIN_KEY or words[i] > 30 or prose[i] and texts[i].endswith(".")
+                or kinds[i] in HARD_KINDS):
             continue
         if key in first_at:
             j = first_at[key]
@@ -61,7 +65,7 @@ def find_title(lines: LineTable, x: np.ndarray) -> tuple[int | None, set[int]]:
     # A later line that a longer earlier line holds ("Home News Headline", "Headline | Site").
     for i in range(1, min(n, limit)):
         key = keys[i]
-        if len(key) < _TITLE_MIN_KEY or words[i] > 30 or i in candidates:
+        if len(key) < _TITLE_MIN_KEY or words[i] > 30 or i in candidates or kinds[i] in HARD_KINDS:
             continue
         above = keys[max(0, i - 8) : i]
         if key not in "\n".join(above):  # keys hold no newline: most lines are settled by one search

@@ -67,3 +67,37 @@ def test_a_lead_in_to_another_article_is_related(lang, line):
 ])
 def test_a_sentence_that_starts_like_a_lead_in_is_not_related(line):
     assert match_prefix(line) != "related"
+
+
+AGENCY_ARTICLES = [
+    ("de", "Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr "
+           "beschlossen. Die Verwaltung hatte zuvor mehrere Änderungen vorgelegt, darunter mehr Geld für "
+           "Schulen, Büchereien und den Nahverkehr. Die Opposition kritisierte, dass die Investitionen in "
+           "den Wohnungsbau erneut verschoben würden, und kündigte an, im Frühjahr einen eigenen Antrag "
+           "einzubringen. Der Bürgermeister zeigte sich dennoch zufrieden mit dem Ergebnis. (dpa)"),
+    ("en", "The council approved next year's budget on Monday evening after a long debate. The city had "
+           "put forward several changes before the vote, among them more money for schools, libraries and "
+           "buses. The opposition said that the spending on housing had been put off once again and that "
+           "it would bring its own motion in the spring. The mayor said he was pleased with the outcome "
+           "all the same. (AFP)"),
+]
+
+
+@pytest.mark.parametrize(("lang", "paragraph"), AGENCY_ARTICLES)
+def test_a_long_paragraph_closed_by_an_agency_credit_is_article_text(lang, paragraph):
+    # News agencies credit their texts as photo credits are written ("(dpa)", "(AFP)"): past the length
+    # of a caption, the credit closes an article paragraph.
+    assert len(paragraph.split()) > 60
+    assert classify(paragraph, len(paragraph.split())) is None
+    first, second = PARAGRAPHS[lang]
+    doc = page([first, paragraph, second], lang)
+    judge_with(doc, None, keep_everything())
+    assert all(s.verdict != CHROME for s in doc.segments)
+
+
+@pytest.mark.parametrize(("lang", "caption"), [
+    ("de", "Der Bürgermeister bei der Sitzung am Montag. (dpa)"),
+    ("en", "The mayor at Monday's meeting of the council. (AFP)"),
+])
+def test_a_short_line_closed_by_an_agency_credit_is_still_a_caption(lang, caption):
+    assert classify(caption, len(caption.split())) == "caption"

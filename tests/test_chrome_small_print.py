@@ -9,7 +9,7 @@ import pytest
 from support.chrome_pages import PARAGRAPHS, keep_everything, page
 
 from cleanprep.chrome.judge import judge_with
-from cleanprep.chrome.phrases import classify, notice_lines
+from cleanprep.chrome.phrases import classify, is_date_line, notice_lines
 from cleanprep.document import CHROME
 
 NOTICES = [
@@ -37,6 +37,9 @@ NOTICES = [
     ("en", "Sign up to receive our best stories every Friday.", "share"),
     ("en", "If you enjoyed this article, share it with a friend.", "share"),
     ("de", "Wenn dir dieser Beitrag gefallen hat, teile ihn mit deinen Freunden.", "share"),
+    # a site's rules for its comments
+    ("de", "Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.", "comment-form"),
+    ("en", "Please read our community guidelines before you post.", "comment-form"),
     # privacy banners
     ("de", "Wir respektieren deine Privatsphäre und geben keine Daten weiter.", "cookie"),
     ("en", "We value your privacy and never sell your data.", "cookie"),
@@ -89,6 +92,21 @@ def test_prose_about_comments_stories_rights_or_help_is_no_small_print(line):
     ("Photo gallery", "nav"),
     ("Externer Inhalt", "cookie"),
     ("External content", "cookie"),
+    ("Warenkorb", "nav"),
+    ("Shopping cart", "nav"),
+    ("Kundenservice", "nav"),
+    ("Customer Care", "nav"),
+    ("Bild via Instagram", "caption"),
+    ("Photo via Reuters", "caption"),
+    ("Zum Vergrößern auf das Bild klicken", "caption"),
+    ("Click to enlarge", "caption"),
+    ("Zuletzt aktualisiert am 3. Mai 2021", "byline"),
+    ("Last updated on May 3, 2021", "byline"),
+    ("Ultima modifica 12.03.2021", "byline"),
+    ("Lesenswert: Ein Gespräch über die Zukunft der Bibliotheken", "related"),
+    ("Worth reading: a talk about the future of libraries", "related"),
+    ("Zapraszamy też do subskrypcji", "share"),
+    ("Subscribe to our channel", "share"),
 ])
 def test_headers_of_other_stories_and_interface_lines_have_their_kind(line, kind):
     assert classify(line, len(line.split())) == kind
@@ -139,3 +157,12 @@ def test_a_notice_printed_under_every_product_is_not_the_title(lang, notice):
     notices = [s for s in doc.segments if doc.content(s) == notice]
     assert len(notices) == 2
     assert all(s.verdict == CHROME and s.reason == "copyright" for s in notices)
+
+
+@pytest.mark.parametrize("line", [
+    "Ten tekst przeczytasz w 3 minuty",
+    "Tiempo de lectura: 4 min",
+    "Tempo di lettura: 5 minuti",
+])
+def test_a_reading_time_is_a_date_line(line):
+    assert is_date_line(line)

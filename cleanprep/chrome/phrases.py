@@ -68,6 +68,9 @@ LINE_PATTERNS: dict[str, str] = {
         r"|print recipe|rezept drucken|imprimer la recette|imprimir receta|stampa ricetta|drukuj przepis"
         r"|bildergalerie|fotogalerie|photo gallery|image gallery|galería de fotos|galerie photos|fotogallery"
         r"|galeria zdjęć|explore further|explore more|mehr entdecken"
+        r"|warenkorb|shopping cart|cart|panier|carrito|carrello|koszyk|mein konto|my account|mon compte"
+        r"|mi cuenta|wishlist|merkzettel|wunschliste|customer care|customer service|kundenservice"
+        r"|kundendienst|service client|atención al cliente"
     ),
     # The placeholder of an embed that waits for the reader's consent, like a cookie banner.
     "cookie": _line(
@@ -109,16 +112,20 @@ PREFIX_PATTERNS: dict[str, str] = {
         r"|fonte|źródło|источник|джерело|titelbild|beitragsbild|symbolbild|foto ?credit"
         # "Copyright: dpa" credits a photo; "Copyright © 2020 ..." with a year opens the site's footer.
         r"|copyright(?!\s*(?:©|\(c\))?\s*(?:19|20)\d\d))\b"
-        r"(?:\s*\d+)?\s*(?::|by|von|de|di|for|:|\(|©|/)"
+        r"(?:\s*\d+)?\s*(?::|by|von|de|di|for|:|\(|©|/|via\b)"
         # An "enlarge" button flattened into the caption it opened.
-        r"|(?:vergrößern|enlarge|agrandir|ampliar|ingrandisci|powiększ|увеличить|збільшити)\s+\S)"
+        r"|(?:vergrößern|enlarge|agrandir|ampliar|ingrandisci|powiększ|увеличить|збільшити)\s+\S"
+        r"|zum vergrößern|click (?:on the (?:image|picture|photo) )?to enlarge|cliquez pour agrandir"
+        r"|haga clic para ampliar|clicca per ingrandire|kliknij,? aby powiększyć)"
     ),
     "byline": (
         r"^[\s•*\-]*(?:posted|published|written|updated|veröffentlicht|geschrieben|aktualisiert"
         r"|erstellt|verfasst|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano"
         r"|opublikowany|aktualizacja|опубликовано|опубліковано|gepubliceerd|filed under|posted in"
         r"|abgelegt unter|veröffentlicht in|eingestellt von|by|von|par|por|di|przez|автор|от|від|door"
-        r"|text|texte|texto|testo|tekst|redaktion|author|autor|auteur)\b\s*(?:on|am|le|el|il|by|von|in|:)?"
+        r"|text|texte|texto|testo|tekst|redaktion|author|autor|auteur|ultima modifica"
+        r"|última (?:actualización|modificación)|dernière mise à jour|zuletzt (?:aktualisiert|geändert)"
+        r"|last (?:updated|modified))\b\s*(?:on|am|le|el|il|by|von|in|:)?"
     ),
     "tags": (
         r"^[\s•*\-]*(?:tags?|schlagw(?:ö|o)rt(?:e|er)?|stichw(?:ö|o)rt(?:e|er)?|themen|thema|topics?|keywords?"
@@ -150,7 +157,8 @@ PREFIX_PATTERNS: dict[str, str] = {
         r"|(?:vorschau auf|zum) (?:den )?nächsten (?:artikel|beitrag)"
         r")\b"
         # A bare "read"/"see" lead-in needs its colon ("Lea: <headline>", "MIRA: ...", "PUEDES VER: ...").
-        r"|^[\s•*\-]*(?:lea|lee|mira|puedes ver|vea|leia|veja|leggi|read|watch)\s*:"
+        r"|^[\s•*\-]*(?:lea|lee|mira|puedes ver|vea|leia|veja|leggi|read|watch|lesenswert|empfehlenswert"
+        r"|worth reading|recommended reading|lectura recomendada|da leggere)\s*:"
         # A read-more link with where it leads or how long that takes ("Weiterlesen: ...", "Read more 5 min").
         r"|^[\s•*\-]*(?:read more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|leggi tutto"
         r"|czytaj dalej|читать далее|читати далі|continue reading)\s*(?::|…|\.\.\.|»|›|\d+\s*min)"
@@ -158,7 +166,8 @@ PREFIX_PATTERNS: dict[str, str] = {
     "share": (
         r"^[\s•*\-]*(?:share (?:this|on|via)|teilen (?:auf|per|via|mit)|auf \w+ teilen|partager sur"
         r"|compartir en|condividi su|udostępnij na|поделиться в|поділитися в|follow us on|folgen sie uns"
-        r"|subscribe to|abonnieren sie|newsletter abonnieren|sign up for our newsletter|melden sie sich)\b"
+        r"|subscribe to|abonnieren sie|newsletter abonnieren|sign up for our newsletter|melden sie sich"
+        r"|zapraszamy (?:też |także )?do (?:subskrypcji|obserwowania|śledzenia))\b"
     ),
     "comment-form": (
         r"^[\s•*\-]*(?:your email address will not be published|required fields are marked"
@@ -224,7 +233,9 @@ DATE_LINE = regex.compile(
 _DIGIT = re.compile(r"\d")
 READ_TIME = re.compile(
     r"(?i)^\s*\d+\s*(?:min(?:ute)?s?|minuten?|mins?)\.?\s*(?:read|lesezeit|lesen|de lecture|de lectura"
-    r"|di lettura|czytania)?\s*$|^\s*(?:lesezeit|reading time|temps de lecture)\s*:?\s*\d+"
+    r"|di lettura|czytania)?\s*$|^\s*(?:lesezeit|reading time|temps de lecture|tiempo de lectura"
+    r"|tempo di lettura|czas czytania|leestijd)\s*:?\s*\d+"
+    r"|^\s*(?:ten tekst |ten artykuł )?przeczytasz w (?:około |ok\. )?\d+ minut"
     # A reading time with the word count: "12 minutes - 2400 words", "8 Minuten · 1.500 Wörter".
     r"|^\s*\d+\s*(?:min(?:ute)?s?|minuten?)\s*[-–|·,]\s*[\d.,]+\s*(?:words|wörter|mots|palabras|parole)\s*$"
 )
@@ -395,6 +406,9 @@ LINE_WORDS = 7
 PREFIX_WORDS = 12
 # Longer lines are searched for cookie notices and appeals only up to this length (in characters).
 ANYWHERE_CHARS = 600
+# A credit closes a caption of at most this many words; a longer paragraph that ends in "(dpa)" or
+# "(AFP)" is a news agency's article, credited as agencies' texts are.
+CREDIT_MAX_WORDS = 60
 
 
 def classify(text: str, words: int) -> str | None:
@@ -411,7 +425,7 @@ def classify(text: str, words: int) -> str | None:
         kind = kind or _prefix_kind(low) or _caption_tail(low)
         # Appeals and cookie notices are sentences or labelled numbers, never one or two words.
         return kind or (_anywhere_kind(low) if words >= 3 else None)
-    kind = _caption_kind(low)
+    kind = "caption" if _CAPTION.match(low) else _caption_tail(low) if words <= CREDIT_MAX_WORDS else None
     if kind is None and len(low) <= ANYWHERE_CHARS:
         kind = _anywhere_kind(low)
     return kind
@@ -479,7 +493,8 @@ def classify_lines(lows: list[str], words: list[int], hinted: list[bool],
             kind = _short_kind(low, count, hint, mark)
         else:
             # `_caption_kind`, with the tail's test left out where it cannot find anything.
-            kind = "caption" if _CAPTION.match(low) else _caption_tail(low) if mark else None
+            kind = "caption" if _CAPTION.match(low) else (
+                _caption_tail(low) if mark and count <= CREDIT_MAX_WORDS else None)
             if kind is None and hint and reads_hint(count, len(low)):
                 kind = _anywhere_match(low)
         out.append(kind)
@@ -856,6 +871,10 @@ _NOTICE = {
         r"\b(?:in the comments|in the comment section|in den kommentaren|dans les commentaires"
         r"|en (?:los )?comentarios|nei commenti)"
         r"|\b(?:we want to hear|we'd love to hear|we would love to hear) what you think"
+        r"|\b(?:halten sie sich an|halte dich an|beachten sie|beachte|read|follow|respect|respectez|respeta"
+        r"|rispetta)\b.{0,40}\b(?:netiquette|community guidelines|community-richtlinien|house rules"
+        r"|hausordnung|kommentarregeln|règles de (?:la )?communauté|normas de (?:la )?comunidad"
+        r"|regole della community)"
     ),
     # A lead-in to another story before its headline, on a line too long to be asked as a prefix.
     "related": (
@@ -893,7 +912,8 @@ _NOTICE_HINTS = (
     # sign-up and closing prompts, support appeals, privacy banners, disclaimers
     "register", "melde", "registrier", "enjoy", "liked", "gefallen", "gefällt", "gefiel", "aimé", "gust",
     "helps", "hilft", "ayuda", "aide", "privacy", "privatsph", "privacidad", "vie privée", "disclaimer",
-    "advertisers", "our partners", "what you think",
+    "advertisers", "our partners", "what you think", "netiquette", "guidelines", "richtlinien", "house rules",
+    "hausordnung", "kommentarregeln", "règles de", "normas de", "regole della",
 )
 
 

@@ -906,14 +906,23 @@ _NOTICE_HINTS = (
     # reprint notices, paywalls' ends, comment rules, lead-ins to other stories
     "reproduc", "reprint", "republish", "vervielf", "reproduz", "riprodu", "copyrighted", "abonn", "assin",
     "abbona", "prenumer", "full story", "whole story", "of the story", "zu lesen", "pour lire", "para leer",
-    "para ver", "comment", "kommentar", "comentar", "koment", "read", "see also", "related", "lea", "lee ",
-    "vea ", "ver ", "mira", "puedes ver", "interesar", "lesen sie", "lies auch", "interessant", "mehr zum",
-    "lire", "voir", "leggi", "leia", "veja", "saiba", "czytaj", "zobacz", "читайте", "lees ook",
+    "para ver", "comment", "kommentar", "comentar", "koment",
     # sign-up and closing prompts, support appeals, privacy banners, disclaimers
-    "register", "melde", "registrier", "enjoy", "liked", "gefallen", "gefällt", "gefiel", "aimé", "gust",
+    "register", "melde dich", "melden sie", "registriere dich", "registrieren sie", "enjoy", "liked",
+    "gefallen", "gefällt", "gefiel", "aimé", "te gust", "te ha gust",
     "helps", "hilft", "ayuda", "aide", "privacy", "privatsph", "privacidad", "vie privée", "disclaimer",
     "advertisers", "our partners", "what you think", "netiquette", "guidelines", "richtlinien", "house rules",
     "hausordnung", "kommentarregeln", "règles de", "normas de", "regole della",
+)
+
+
+# How a lead-in to another story opens (the notices' "related" group, anchored at a line's start): these
+# are looked for only where a line begins, so that common words ("read", "lea", "voir") flag no line
+# that merely holds them.
+_LEAD_IN_HINTS = (
+    "read", "also read", "see also", "related", "lea", "lee ", "vea ", "ver ", "mira", "puedes ver",
+    "te puede", "le puede", "lesen sie", "lies auch", "auch interessant", "mehr zum", "à lire", "lire",
+    "voir", "à voir", "leggi", "leia", "veja", "saiba", "czytaj", "zobacz", "читайте", "lees ook",
 )
 
 
@@ -940,6 +949,13 @@ def notice_lines(low_joined: str, lows: list[str], starts: list[int] | None = No
             hinted.add(bisect_right(starts, pos) - 1)
             nxt = low_joined.find("\n", pos)  # one hit is enough: go on from the next line
             pos = low_joined.find(hint, nxt + 1) if nxt >= 0 else -1
+    for hint in _LEAD_IN_HINTS:
+        if low_joined.startswith(hint):
+            hinted.add(0)
+        pos = low_joined.find("\n" + hint)
+        while pos >= 0:
+            hinted.add(bisect_right(starts, pos + 1) - 1)
+            pos = low_joined.find("\n" + hint, pos + 1)
     out = []
     for i in sorted(hinted):
         if len(lows[i]) > NOTICE_MAX_CHARS:

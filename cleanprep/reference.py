@@ -134,3 +134,13 @@ def word_cases(spaced: str) -> tuple[bytes, bytes]:
     """
     words = [w for w in spaced.split(" ") if w]
     return bytes(w.istitle() for w in words), bytes(w.isupper() for w in words)
+
+
+def lines_holding(lines: list[str], needles: list[str], anchored: list[str]) -> bytes:
+    """`_core.lines_holding`: for each line, whether it holds one of `needles` anywhere or begins with
+    one of `anchored`, one byte (0 or 1) per line.
+
+    >>> lines_holding(["we use cookies", "read this", "nothing"], ["cookie"], ["read"])
+    b'\\x01\\x01\\x00'
+    """
+    return bytes(any(n in line for n in needles) or line.startswith(tuple(anchored)) for line in lines)

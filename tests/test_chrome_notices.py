@@ -36,7 +36,7 @@ NOTICES = [
 def test_a_notice_is_found_with_its_kind(lang, notice, kind):
     lows = [p.lower() for p in PARAGRAPHS[lang]]
     lows.insert(1, notice.lower())
-    assert notice_lines("\n".join(lows), lows) == [(1, kind)]
+    assert notice_lines(lows) == [(1, kind)]
 
 
 @pytest.mark.parametrize(("lang", "notice", "kind"), [n for n in NOTICES if n[2] != "nav"])
@@ -57,7 +57,7 @@ def test_a_notice_between_paragraphs_is_removed_even_when_the_model_keeps_it(lan
 ])
 def test_talk_about_browsers_mail_or_articles_is_no_notice(line):
     low = line.lower()
-    assert notice_lines(low, [low]) == []
+    assert notice_lines([low]) == []
 
 
 def test_a_notice_inside_a_long_paragraph_is_left_to_the_model():
@@ -123,7 +123,7 @@ def test_a_run_of_items_is_a_list_run_but_a_menu_is_not(items, menu, lang):
 ])
 def test_legal_small_print_is_a_copyright_notice(line):
     lows = [line.lower()]
-    assert notice_lines(lows[0], lows) == [(0, "copyright")]
+    assert notice_lines(lows) == [(0, "copyright")]
 
 
 @pytest.mark.parametrize("line", [
@@ -134,4 +134,4 @@ def test_legal_small_print_is_a_copyright_notice(line):
 ])
 def test_sentences_about_liability_or_opinions_are_not_small_print(line):
     lows = [line.lower()]
-    assert notice_lines(lows[0], lows) == []
+    assert notice_lines(lows) == []

@@ -50,7 +50,7 @@ NOTICES = [
 def test_small_print_is_found_with_its_kind(lang, notice, kind):
     lows = [p.lower() for p in PARAGRAPHS[lang]]
     lows.insert(1, notice.lower())
-    assert notice_lines("\n".join(lows), lows) == [(1, kind)]
+    assert notice_lines(lows) == [(1, kind)]
 
 
 @pytest.mark.parametrize(("lang", "notice", "kind"), NOTICES)
@@ -73,7 +73,7 @@ def test_small_print_between_paragraphs_is_removed_even_when_the_model_keeps_it(
 ])
 def test_prose_about_comments_stories_rights_or_help_is_no_small_print(line):
     low = line.lower()
-    assert notice_lines(low, [low]) == []
+    assert notice_lines([low]) == []
 
 
 @pytest.mark.parametrize(("line", "kind"), [
@@ -120,7 +120,7 @@ def test_headers_of_other_stories_and_interface_lines_have_their_kind(line, kind
 def test_a_lead_in_to_another_story_is_related_on_a_long_line(lang, line):
     low = line.lower()
     assert len(line.split()) > 12
-    assert notice_lines(low, [low]) == [(0, "related")]
+    assert notice_lines([low]) == [(0, "related")]
 
 
 @pytest.mark.parametrize("line", [
@@ -129,7 +129,7 @@ def test_a_lead_in_to_another_story_is_related_on_a_long_line(lang, line):
 ])
 def test_a_sentence_that_starts_with_read_is_no_lead_in(line):
     low = line.lower()
-    assert notice_lines(low, [low]) == []
+    assert notice_lines([low]) == []
     assert classify(line, len(line.split())) is None
 
 

@@ -117,3 +117,23 @@ def test_word_cases_follow_str_istitle_and_isupper() -> None:
     titled, uppered = _core.word_cases("Hello WORLD ǅungla O'Neil 東京 ΟΔΟΣ iPhone")
     assert list(titled) == [1, 0, 1, 1, 0, 0, 0]
     assert list(uppered) == [0, 1, 0, 0, 0, 1, 0]
+
+
+# Needles cut from the same pieces, so that they are found often, plus whole random strings.
+NEEDLES = st.lists(st.one_of(PIECES, st.text(max_size=4), TEXTS.map(lambda t: t[:3])), max_size=12)
+
+
+@SETTINGS
+@given(st.lists(TEXTS, max_size=8), NEEDLES, NEEDLES)
+def test_lines_holding_matches_the_reference(
+    lines: list[str], needles: list[str], anchored: list[str]
+) -> None:
+    assert _core.lines_holding(lines, needles, anchored) == reference.lines_holding(lines, needles, anchored)
+
+
+def test_lines_holding_finds_needles_anywhere_and_anchored_ones_only_at_the_start() -> None:
+    lines = ["we use cookies", "read this", "you should read", "", "東京の天気", "😀 smile"]
+    got = _core.lines_holding(lines, ["cookie", "天気", "😀"], ["read"])
+    assert list(got) == [1, 1, 0, 0, 1, 1]
+    # An empty needle is in every line, as `"" in line` says.
+    assert list(_core.lines_holding(lines, [""], [])) == [1] * len(lines)

@@ -309,17 +309,14 @@ def _notices(lows: list[str], low_lengths: np.ndarray, words: np.ndarray, kinds:
     """(line index, kind) of the notices (`phrases.notice_lines`) among the lines still without a kind
     (`low_lengths`: the lengths of the lower-cased lines `lows`).
 
-    Only short lines without a kind can take one, so only they are searched: the hints are looked for
-    in their own joined text, not in the whole document's (prose paragraphs hold most of its text).
+    Only short lines without a kind can take one, so only they are searched (prose paragraphs hold most
+    of a document's text).
     """
     kindless = np.fromiter((kind is None for kind in kinds), dtype=bool, count=len(kinds))
     asked = np.flatnonzero(kindless & (words <= NOTICE_MAX_WORDS) & (low_lengths <= NOTICE_MAX_CHARS))
     if not len(asked):
         return []
-    starts = np.zeros(len(asked), dtype=np.int64)
-    np.cumsum(low_lengths[asked[:-1]] + 1, out=starts[1:])
-    asked_lows = [lows[i] for i in asked.tolist()]
-    found = notice_lines("\n".join(asked_lows), asked_lows, starts.tolist())
+    found = notice_lines([lows[i] for i in asked.tolist()])
     return [(int(asked[j]), kind) for j, kind in found]
 
 

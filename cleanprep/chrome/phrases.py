@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import regex
 
+from .. import _core
+
 # Interface phrases that mark chrome on a short line whatever the model says (the judge's hard kinds).
 HARD_KINDS = frozenset({"share", "comment-form", "cookie", "appeal", "copyright", "caption", "tags"})
 
@@ -924,43 +926,29 @@ _LEAD_IN_HINTS = (
     "te puede", "le puede", "lesen sie", "lies auch", "auch interessant", "mehr zum", "à lire", "lire",
     "voir", "à voir", "leggi", "leia", "veja", "saiba", "czytaj", "zobacz", "читайте", "lees ook",
 )
+_NOTICE_HINT_LIST = list(_NOTICE_HINTS)
+_LEAD_IN_HINT_LIST = list(_LEAD_IN_HINTS)
 
 
-def notice_lines(low_joined: str, lows: list[str], starts: list[int] | None = None) -> list[tuple[int, str]]:
-    """(line index, kind) of the lines holding a notice; `lows` are a document's lower-cased lines,
-    `low_joined` the same joined by newlines, and `starts` where each line starts in it (worked out when
-    not given).
+def notice_lines(lows: list[str]) -> list[tuple[int, str]]:
+    """(line index, kind) of the lines holding a notice; `lows` are a document's lower-cased lines.
+
+    Only lines holding a hint (or beginning with a lead-in's) are searched: the compiled core finds
+    them in one pass over the lines (`_core.lines_holding`), as one search per hint cost more than the
+    notices' pattern itself.
 
     >>> lows = ["the end.", "enter your email address to subscribe", "sie haben 3 von 5 artikeln gelesen"]
-    >>> notice_lines("\\n".join(lows), lows)
+    >>> notice_lines(lows)
     [(1, 'share'), (2, 'appeal')]
-    >>> lows = ["votre navigateur est obsolète.", "the browser war of the 1990s"]
-    >>> notice_lines("\\n".join(lows), lows)
+    >>> notice_lines(["votre navigateur est obsolète.", "the browser war of the 1990s"])
     [(0, 'cookie')]
     """
-    if starts is None:
-        starts = [0]
-        for low in lows[:-1]:
-            starts.append(starts[-1] + len(low) + 1)
-    hinted = set()
-    for hint in _NOTICE_HINTS:
-        pos = low_joined.find(hint)
-        while pos >= 0:
-            hinted.add(bisect_right(starts, pos) - 1)
-            nxt = low_joined.find("\n", pos)  # one hit is enough: go on from the next line
-            pos = low_joined.find(hint, nxt + 1) if nxt >= 0 else -1
-    for hint in _LEAD_IN_HINTS:
-        if low_joined.startswith(hint):
-            hinted.add(0)
-        pos = low_joined.find("\n" + hint)
-        while pos >= 0:
-            hinted.add(bisect_right(starts, pos + 1) - 1)
-            pos = low_joined.find("\n" + hint, pos + 1)
+    hinted = _core.lines_holding(lows, _NOTICE_HINT_LIST, _LEAD_IN_HINT_LIST)
     out = []
-    for i in sorted(hinted):
-        if len(lows[i]) > NOTICE_MAX_CHARS:
+    for i, low in enumerate(lows):
+        if not hinted[i] or len(low) > NOTICE_MAX_CHARS:
             continue
-        m = NOTICE.search(lows[i])
+        m = NOTICE.search(low)
         if m:
             out.append((i, _KIND[m.lastgroup]))
     return out

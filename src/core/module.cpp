@@ -6,9 +6,11 @@
 
 #include <stdexcept>
 
+#include "needles.hpp"
 #include "recurrence.hpp"
 #include "scripts.hpp"
 #include "split.hpp"
+#include "text.hpp"
 #include "words.hpp"
 
 namespace py = pybind11;
@@ -25,6 +27,20 @@ ScriptTable table_of(const py::bytes& table) {
 
 py::bytes digests(const std::vector<uint64_t>& hashes) {
   return py::bytes(reinterpret_cast<const char*>(hashes.data()), hashes.size() * sizeof(uint64_t));
+}
+
+std::vector<std::u32string> code_points(const py::list& strs) {
+  std::vector<std::u32string> out;
+  out.reserve(strs.size());
+  for (size_t i = 0; i < strs.size(); ++i) {
+    PyObject* s = PyList_GET_ITEM(strs.ptr(), i);
+    if (!PyUnicode_Check(s)) throw py::type_error("needles must be a list of str");
+    Text t(s);
+    std::u32string cps(static_cast<size_t>(t.size()), U'\0');
+    for (Py_ssize_t j = 0; j < t.size(); ++j) cps[static_cast<size_t>(j)] = t[j];
+    out.push_back(std::move(cps));
+  }
+  return out;
 }
 
 py::tuple profile_tuple(const ScriptProfile& p) {
@@ -108,4 +124,17 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("spaced"),
       "(title, upper): one byte per word of `spaced` (split at ' '), str.istitle and str.isupper.");
+
+  m.def(
+      "lines_holding",
+      [](const py::list& lines, const py::list& needles, const py::list& anchored) {
+        for (size_t i = 0; i < lines.size(); ++i) {
+          if (!PyUnicode_Check(PyList_GET_ITEM(lines.ptr(), i))) {
+            throw py::type_error("lines_holding takes a list of str");
+          }
+        }
+        return py::bytes(lines_holding(lines.ptr(), code_points(needles), code_points(anchored)));
+      },
+      py::arg("lines"), py::arg("needles"), py::arg("anchored"),
+      "One byte per line: 1 where the line holds one of `needles` or begins with one of `anchored`.");
 }

@@ -40,14 +40,17 @@ from .phrases import (
     HEADER_OPENER,
     NOTICE_MAX_CHARS,
     NOTICE_MAX_WORDS,
+    STAMPED_MAX_WORDS,
     classify_lines,
     comment_header_lines,
     comment_meta_lines,
     hinted_lines,
+    is_byline_start,
     is_date_line,
     lines_matching_at,
     notice_lines,
     reads_hint,
+    stamped_lines,
 )
 from .stopwords import NO_SPACE_LANGS, SITE_BIT, WORD_BITS, has_list, language_bits, stopword_share_of_words
 
@@ -162,20 +165,22 @@ class LineTable:
     The judge reads the columns; `Line` views are for callers that want one line at a time.
     `joined` is the lines' texts joined by newlines (no line holds one), so a pattern that cannot
     cross a newline is searched once per document instead of once per line. `meta` marks the lines
-    that head one comment ("NAME says: DATE at TIME", `phrases.comment_meta_lines`).
+    that head one comment ("NAME says: DATE at TIME", `phrases.comment_meta_lines`); `stamped` the
+    short lines that hold a date with its year or a clock time (`phrases.stamped_lines`).
     """
 
     __slots__ = ("segments", "texts", "lows", "keys", "words", "blocks", "kinds", "dates", "joined",
-                 "starts", "bits", "meta", "points")
+                 "starts", "bits", "meta", "points", "stamped")
 
     def __init__(self, segments: list[list[Segment]], texts: list[str], lows: list[str], keys: list[str],
                  words: np.ndarray, blocks: np.ndarray, kinds: list[str | None], dates: np.ndarray,
                  joined: str, starts: np.ndarray, bits: np.ndarray, meta: np.ndarray | None = None,
-                 points: np.ndarray | None = None) -> None:
+                 points: np.ndarray | None = None, stamped: np.ndarray | None = None) -> None:
         self.segments, self.texts, self.lows, self.keys = segments, texts, lows, keys
         self.words, self.blocks, self.kinds, self.dates = words, blocks, kinds, dates
         self.joined, self.starts, self.bits = joined, starts, bits
         self.meta = meta if meta is not None else np.zeros(len(texts), dtype=bool)
+        self.stamped = stamped if stamped is not None else np.zeros(len(texts), dtype=bool)
         # The code points of `joined` (`bits` are theirs), worked out again when not given.
         self.points = points if points is not None else _char_bits(joined)[0]
 
@@ -245,7 +250,7 @@ def line_table(doc: Document) -> LineTable:
     words = _per_line(bits & _BLANK, starts) + 1
     no_space = _per_line(bits & _NO_SPACE_BIT, starts)
     # Scripts written without spaces: about two characters make a word.
-    sparse = (words < lengths // 8) & (no_space > 0)
+    sparse = (words * 8 <= lengths) & (no_space > 0)
     words[sparse] = np.maximum(words[sparse], no_space[sparse] // 2)
     word_list = words.tolist()
     low_joined = joined.lower()
@@ -272,6 +277,13 @@ def line_table(doc: Document) -> LineTable:
     meta = np.zeros(n, dtype=bool)
     meta[comment_meta_lines(lows, np.flatnonzero((digits >= COMMENT_META_DIGITS)
                                                   & (words <= COMMENT_META_WORDS)).tolist())] = True
+    # A year has four digits and a clock time three: lines with fewer hold no stamp.
+    stamped = np.zeros(n, dtype=bool)
+    stamped[stamped_lines(lows, np.flatnonzero((digits >= 3) & (words <= STAMPED_MAX_WORDS)).tolist())] = True
+    # "Par NAME — Publié le DATE, mis à jour le DATE" is a byline however many words its stamps take.
+    for i in np.flatnonzero(stamped).tolist():
+        if kinds[i] is None and is_byline_start(lows[i]):
+            kinds[i] = "byline"
     asked = [i for i, (kind, w, d) in enumerate(zip(kinds, word_list, digits.tolist(), strict=True))
              if kind is None and w <= _DATE_WORDS and d]
     dates = np.zeros(n, dtype=bool)
@@ -282,7 +294,7 @@ def line_table(doc: Document) -> LineTable:
             for low, key, length in zip(lows, norm, lengths.tolist(), strict=True)]
     blocks = np.array([segs[a].block for a in firsts])
     return LineTable(groups, texts, lows, keys, words, blocks, kinds, dates, joined, starts, bits, meta,
-                     points)
+                     points, stamped)
 
 
 def _hinted(lows: list[str], low_lengths: np.ndarray, words: np.ndarray, digits: np.ndarray) -> list[bool]:

@@ -15,9 +15,11 @@ The decision has three layers:
 3. A logistic model over the line's features (`features.FEATURES`; weights in
    ``models/chrome-judge.json``, trained by ``benchmarks/train_chrome_model.py``) scores the rest.
 
-Neighbours then correct single lines: a short line right above a kept paragraph stays as a heading
-when a paragraph (or the title, or nothing) is above it; a short line between two lines removed for
-the same hard reason goes with them.
+Neighbours then correct single lines: a short line right above a kept paragraph (a byline or a date
+may stand between them) stays as a heading when a paragraph (or the title, or nothing) is above it; a
+short line between two lines removed for the same hard reason goes with them. Regions of the page
+come last: a list or table between two kept paragraphs stays (`_article_lists`), a run of teasers
+(headline and summary, three times or more) before or after the article goes (`_teaser_runs`).
 
 Reason codes (stable, shown in JSONL output and ``--explain``):
 
@@ -28,12 +30,14 @@ Reason codes (stable, shown in JSONL output and ``--explain``):
 ``comment-form``           comment counts, "Leave a reply", form field labels, a comment's own
                            header below the article ("NAME says: DATE at TIME"), a comment
                            section's rules ("Comments are moderated"), "Tell us in the comments"
-``byline``                 "Posted by", "Veröffentlicht am", author lines
+``byline``                 "Posted by", "Veröffentlicht am", author lines; "NAME · DATE" above
+                           the article
 ``date``                   a line that is only a date, a time or a reading time
 ``caption``                "Foto: ...", "Photo: ...", image credits
 ``tags``                   "Tags: ...", category and keyword lists
 ``related``                related-article teasers ("Lesen Sie auch", a teaser after the article),
-                           headers of story lists ("Most popular"), "Lea: <headline>"
+                           headers of story lists ("Most popular"), "Lea: <headline>", runs of
+                           headlines with their summaries before or after the article
 ``cookie``                 cookie notices and other banners (outdated browser, enable JavaScript,
                            "We respect your privacy", an embed's "Externer Inhalt" placeholder)
 ``appeal``                 donation and support appeals, bank and card numbers, paywall meters and
@@ -107,6 +111,8 @@ _COMMENT_LINES = 8
 # A kept line of at least this many words printed again later in the page is a copy (`_drop_copies`);
 # shorter repeats ("Step 2", "Ingredients") are common inside articles.
 _COPY_WORDS = 8
+# A name and a stamp ("Marta Zielińska · 12 marca 2024, 14:05") takes at most this many words.
+_NAMED_STAMP_WORDS = 10
 
 
 class ChromeModel:
@@ -228,11 +234,17 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     under_pair = np.zeros(n, dtype=bool)
     under_pair[2:] = [bool(k) and k == j and not ki
                       for k, j, ki in zip(keys[1:-1], keys[:-2], lines.kinds[1:-1], strict=True)]
+    named_stamp = (lines.stamped & (kind == 0) & (words <= _NAMED_STAMP_WORDS) & (x[:, _C["separators"]] > 0)
+                   & ~prose)
     rules = [
         (x[:, _C["title_repeat"]] > 0, _CODE["duplicate-title"]),
         (lines.dates, _CODE["date"]),
         (_markup(lines, x), _CODE["markup"]),
         (_IS_HARD[kind] & ((words <= 30) | (kind == _CODE["caption"])), kind),
+        # "By NAME", "Publié le" with a date or time: a byline, wherever it stands.
+        (lines.stamped & (kind == _CODE["byline"]), _CODE["byline"]),
+        # "NAME · DATE" above the article: a byline without its lead word.
+        (named_stamp & (idx < first_prose), _CODE["byline"]),
         # A comment's header ("NAME says: DATE at TIME") once the article has begun; above it, the same
         # shape is the article's byline, which the model judges.
         (lines.meta & (idx > first_prose) & (first_prose >= 0), _CODE["comment-form"]),
@@ -256,19 +268,155 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
         open_ &= ~hit
     # A heading: between paragraphs, opening the document, after the title, or (with no title
     # found) the line right above the first paragraph, which is then the headline.
+    # A byline or a date between a heading and its paragraph does not part them.
+    below = _next_unskipped(np.isin(code, _BETWEEN_HEADING_AND_TEXT))
+    next_prose = np.append(prose, False)[below]
     prev_prose = np.insert(prose[:-1], 0, False)
-    opens_article = (title is None) & (idx + 1 == first_prose) & (words >= 2)
+    opens_article = (title is None) & (below == first_prose) & (words >= 2)
     heading = open_ & (kind == 0) & (words <= _HEADING_WORDS) & next_prose & (keep_p >= _HEADING_MIN_KEEP) & (
         (idx == 0) | prev_prose | (idx - 1 == (title if title is not None else -2)) | opens_article)
     rejected = open_ & (keep_p < model.threshold)
     code[rejected] = _shape_codes(kind, words, x)[rejected]
     # A heading stays when the paragraph it introduces stays (a teaser's headline goes with the teaser).
-    heading[:-1] &= code[1:] == 0
+    heading &= np.append(code, 1)[below] == 0
     code[heading] = 0
+    colon = (x[:, _C["ends_colon"]] > 0) | np.fromiter((t.endswith("：") for t in lines.texts), bool, n)
+    _article_lists(code, prose, words, kind, colon)
+    _teaser_runs(code, prose, words, kind, colon, x[:, _C["question"]] > 0, lines.dates | lines.stamped,
+                 [t[:1].isdigit() or t.split(" ", 1)[0] for t in lines.texts])
+    # With the teasers above it gone, the article begins lower: a name and a stamp above it is its byline.
+    kept_prose = np.flatnonzero(prose & (code == 0))
+    if len(kept_prose) and kept_prose[0] > first_prose:
+        code[named_stamp & (code == 0) & (idx < kept_prose[0])] = _CODE["byline"]
     _fill_runs(code, prose, words)
     _comment_thread(code, lines.meta & (idx > first_prose) & (first_prose >= 0))
     _drop_copies(code, keys, words)
     return list(map(_REASONS.__getitem__, code.tolist()))
+
+
+# What a line inside an article's list may have been taken for: a menu line, a fragment, a sidebar.
+_LIST_ITEM_CODES = np.array([_CODE["nav"], _CODE["short-fragment"], _CODE["sidebar"], _CODE["related"]])
+# A list inside the article: at most this many lines, each of at most this many words.
+_LIST_LINES = 20
+_LIST_ITEM_WORDS = 25
+
+
+def _article_lists(code: np.ndarray, prose: np.ndarray, words: np.ndarray, kind: np.ndarray,
+                   colon: np.ndarray) -> None:
+    """A list or table inside the article stays: a run of removed lines between two kept paragraphs,
+    each line shaped like an item (no interface phrase, at most `_LIST_ITEM_WORDS` words, removed only
+    for its shape), together with the line ending in a colon that introduces it.
+
+    Steps, schedules, results and spec sheets are short lines without sentences, which alone the
+    model takes for menus; the article's prose on both sides says they belong to it.
+    """
+    kept_prose = np.flatnonzero(prose & (code == 0))
+    item = np.isin(code, _LIST_ITEM_CODES) & (kind == 0) & (words <= _LIST_ITEM_WORDS)
+    for a, b in zip(kept_prose[:-1].tolist(), kept_prose[1:].tolist(), strict=True):
+        if b - a - 1 > _LIST_LINES or b - a < 3:
+            continue
+        between = slice(a + 1, b)
+        removed = code[between] != 0
+        # Every removed line between the two paragraphs is shaped like an item; a list needs three
+        # of them, or two under a line ending in a colon that introduces them.
+        if not (item[between] | ~removed).all() or (kind[between] != 0).any():
+            continue
+        introduced = colon[a] or bool((colon[between] & (words[between] >= 3)).any())
+        if removed.sum() >= 3 - introduced:
+            code[between] = 0
+
+
+# A teaser: a headline of this many words, a summary of at most `_TEASER_SUMMARY_WORDS`; a run of at
+# least `_TEASER_RUN` of them before or after the article is a block of other stories.
+_TEASER_HEAD_WORDS = (2, 18)
+_TEASER_SUMMARY_WORDS = 45
+_TEASER_RUN = 3
+# The article's paragraphs are longer than a run's summaries, and at least this many words.
+_TEASER_MIN_LONG = 15
+
+
+def _teaser_runs(code: np.ndarray, prose: np.ndarray, words: np.ndarray, kind: np.ndarray, colon: np.ndarray,
+                 question: np.ndarray, dated: np.ndarray, opener: list) -> None:
+    """Runs of teasers before or after the article go as ``related``: at least `_TEASER_RUN` times a
+    headline (no final stop, no interface phrase), then a one- or two-sentence summary, each perhaps
+    with a date or a short "read more" link.
+
+    A list of the article's own sections is shaped alike (a heading and its paragraph), so a run goes
+    only where the article's long paragraphs all stand on its other side, and not when its headlines
+    are numbered or open with the same word ("Step 2", "Schritt 3"), or most are questions (a FAQ).
+    `opener` holds, per line, True where it opens with a digit, else its first word; `dated` marks
+    date and stamp lines.
+    """
+    n = len(code)
+    head = ~prose & (words >= _TEASER_HEAD_WORDS[0]) & (words <= _TEASER_HEAD_WORDS[1]) & (kind == 0) & ~colon
+    summary = prose & (words <= _TEASER_SUMMARY_WORDS)
+    extra = dated | ((words <= 3) & ~prose)
+    kept_prose = prose & (code == 0)
+    units: list[tuple[int, int, int]] = []  # (headline, summary, last line) of each teaser of a run
+
+    def close_run() -> None:
+        run = list(units)
+        units.clear()
+        if len(run) < _TEASER_RUN:
+            return
+        # The article's paragraphs are longer than the run's summaries: a unit whose summary is as
+        # long is the article's own heading and first paragraph, not a teaser.
+        longer = max(_TEASER_MIN_LONG, 1.5 * float(np.median([words[b] for _, b, _ in run])))
+        while run and words[run[-1][1]] > longer:
+            run.pop()
+        while run and words[run[0][1]] > longer:
+            run.pop(0)
+        if len(run) < _TEASER_RUN:
+            return
+        first, last = run[0][0], run[-1][2]
+        heads = [opener[a] for a, _, _ in run]
+        numbered = any(h is True for h in heads) or len(set(heads)) == 1
+        questions = sum(question[a] for a, _, _ in run) * 2 > len(run)
+        long_kept = np.flatnonzero(kept_prose & (words > longer))
+        above, below = int((long_kept < first).sum()), int((long_kept > last).sum())
+        if (above or below) and not (above and below) and not numbered and not questions:
+            # A short line right above the run is its header ("Most read", "Relacje z ...").
+            if first > 0 and code[first - 1] == 0 and not prose[first - 1] and words[first - 1] <= 8 and (
+                    kind[first - 1] == 0):
+                first -= 1
+            lines_ = code[first : last + 1]
+            lines_[lines_ == 0] = _CODE["related"]
+
+    i = 0
+    while i < n:
+        if head[i]:
+            j = i + 1
+            while j < n and extra[j] and j - i <= 2:
+                j += 1
+            if j < n and summary[j]:
+                end = j
+                while end + 1 < n and extra[end + 1] and end - j < 2:
+                    end += 1
+                if units and units[-1][2] + 1 != i:
+                    close_run()
+                units.append((i, j, end))
+                i = end + 1
+                continue
+        if units and units[-1][2] + 1 != i:
+            close_run()
+        i += 1
+    close_run()
+
+
+_BETWEEN_HEADING_AND_TEXT = np.array([_CODE["byline"], _CODE["date"]])
+
+
+def _next_unskipped(skip: np.ndarray) -> np.ndarray:
+    """For each line, the index of the first line after it that `skip` does not mark (n: none).
+
+    >>> _next_unskipped(np.array([False, True, True, False, True])).tolist()
+    [3, 3, 3, 5, 5]
+    """
+    n = len(skip)
+    at = np.where(skip, n, np.arange(n))
+    # The least unskipped index from each line on, shifted by one: the first after it.
+    after = np.minimum.accumulate(at[::-1])[::-1]
+    return np.append(after[1:], n)
 
 
 def _comment_thread(code: np.ndarray, heads: np.ndarray) -> None:

@@ -115,6 +115,8 @@ PREFIX_PATTERNS: dict[str, str] = {
         # "Copyright: dpa" credits a photo; "Copyright © 2020 ..." with a year opens the site's footer.
         r"|copyright(?!\s*(?:©|\(c\))?\s*(?:19|20)\d\d))\b"
         r"(?:\s*\d+)?\s*(?::|by|von|de|di|for|:|\(|©|/|via\b)"
+        # Chinese and Japanese credits: "【写真】...", "（图片来源：...）", "摄影：...".
+        r"|[（(【]?(?:写真|撮影|画像|图片来源|图片|圖片|照片|摄影|攝影|图源|圖源)\s*(?:[】）)]|[：:・/])"
         # An "enlarge" button flattened into the caption it opened.
         r"|(?:vergrößern|enlarge|agrandir|ampliar|ingrandisci|powiększ|увеличить|збільшити)\s+\S"
         r"|zum vergrößern|click (?:on the (?:image|picture|photo) )?to enlarge|cliquez pour agrandir"
@@ -122,12 +124,14 @@ PREFIX_PATTERNS: dict[str, str] = {
     ),
     "byline": (
         r"^[\s•*\-]*(?:posted|published|written|updated|veröffentlicht|geschrieben|aktualisiert"
-        r"|erstellt|verfasst|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano"
+        r"|erstellt|verfasst|publié|mise? à jour|publicado|actualizado|atualizado|pubblicato|aggiornato"
+        r"|opublikowano|обновлено|оновлено|сторінка оновлена|publikováno|aktualizováno|bijgewerkt"
         r"|opublikowany|aktualizacja|опубликовано|опубліковано|gepubliceerd|filed under|posted in"
-        r"|abgelegt unter|veröffentlicht in|eingestellt von|by|von|par|por|di|przez|автор|от|від|door"
+        r"|abgelegt unter|veröffentlicht in|eingestellt von|by|von|par|por(?! qu)|di|przez|автор|от|від|door"
         r"|text|texte|texto|testo|tekst|redaktion|author|autor|auteur|ultima modifica"
         r"|última (?:actualización|modificación)|dernière mise à jour|zuletzt (?:aktualisiert|geändert)"
         r"|last (?:updated|modified))\b\s*(?:on|am|le|el|il|by|von|in|:)?"
+        r"|^[\s•*\-]*(?:記者|作者|来源|來源|编辑|編輯|责任编辑|責任編輯|撰文|审核专家|審核專家|本报记者|通讯员|文)\s*[：:]"
     ),
     "tags": (
         r"^[\s•*\-]*(?:tags?|schlagw(?:ö|o)rt(?:e|er)?|stichw(?:ö|o)rt(?:e|er)?|themen|thema|topics?|keywords?"
@@ -234,9 +238,11 @@ DATE_LINE = regex.compile(
 )
 _DIGIT = re.compile(r"\d")
 READ_TIME = re.compile(
-    r"(?i)^\s*\d+\s*(?:min(?:ute)?s?|minuten?|mins?)\.?\s*(?:read|lesezeit|lesen|de lecture|de lectura"
-    r"|di lettura|czytania)?\s*$|^\s*(?:lesezeit|reading time|temps de lecture|tiempo de lectura"
-    r"|tempo di lettura|czas czytania|leestijd)\s*:?\s*\d+"
+    r"(?i)^\s*\d+\s*(?:min(?:ute)?s?|minuten?|mins?|minutos|minuti|minut[y]?|минут[ыа]?|мин|хвилин[и]?|хв)\.?"
+    r"\s*(?:read|lesezeit|lesen|de lecture|de lectura|de leitura|di lettura|czytania|leestijd|leestijd"
+    r"|чтения|читання|čtení)?\s*$|^\s*(?:lesezeit|lesedauer|reading time|temps de lecture|lecture"
+    r"|tiempo de lectura|tempo de leitura|tempo di lettura|czas czytania|leestijd|leesduur|время чтения"
+    r"|час читання|doba čtení)\s*:?\s*\d+"
     r"|^\s*(?:ten tekst |ten artykuł )?przeczytasz w (?:około |ok\. )?\d+ minut"
     # A reading time with the word count: "12 minutes - 2400 words", "8 Minuten · 1.500 Wörter".
     r"|^\s*\d+\s*(?:min(?:ute)?s?|minuten?)\s*[-–|·,]\s*[\d.,]+\s*(?:words|wörter|mots|palabras|parole)\s*$"
@@ -342,7 +348,7 @@ def match_prefix(text: str) -> str | None:
 
 
 def _prefix_kind(low: str) -> str | None:
-    head = low.lstrip(" \t•*-")
+    head = low.lstrip(" \t•*-（(【")  # brackets: a Chinese or Japanese credit may open with one
     if head[:1] in _PREFIX_STARTS or head[:2] in _PREFIX_STARTS or head[:3] in _PREFIX_STARTS or (
         head[:1].isdigit()
     ):
@@ -709,7 +715,8 @@ _SAYS = (
 )
 _CLOCK = r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)|\b\d{1,2}\s?(?:am|pm|uhr|h)\b"
 _DATED = (
-    rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}\b"
+    rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}([-./])\d{{1,2}}\1\d{{1,2}}\b"
+    rf"|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
     rf"|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\.?,?\s+(?:de\s+)?(?:19|20)\d{{2}}\b"
 )
@@ -740,6 +747,33 @@ def comment_meta_lines(lows: list[str], candidates: list[int]) -> list[int]:
         if m and _STAMP.search(low, m.start()):
             out.append(i)
     return out
+
+
+# A byline's stamp: a byline is a name and when it was written, not a sentence.
+STAMPED_MAX_WORDS = 20
+
+
+_BYLINE_START = re.compile(PREFIX_PATTERNS["byline"])
+
+
+def is_byline_start(low: str) -> bool:
+    """Whether a lower-cased line opens as a byline does ("by ...", "publié le ...").
+
+    >>> is_byline_start("par anne — publié le 14 mai 2024"), is_byline_start("the vote is on 14 may 2024")
+    (True, False)
+    """
+    return _BYLINE_START.match(low) is not None
+
+
+def stamped_lines(lows: list[str], candidates: list[int]) -> list[int]:
+    """Which of the `candidates` (indices into a document's lower-cased lines `lows`) hold a date with
+    its year or a clock time ("12 marca 2024", "16.02.2024, 21:48", "march 3, 2024 at 9:14 pm").
+
+    >>> stamped_lines(["par anne — publié le 14 mai 2024", "olena · 16.02.2024, 21:48", "page 12 of 40"],
+    ...               [0, 1, 2])
+    [0, 1]
+    """
+    return [i for i in candidates if _STAMP.search(lows[i])]
 
 
 # One-off interface sentences: a newsletter sign-up ("Enter your email", "straight to your inbox"), a

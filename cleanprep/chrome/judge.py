@@ -280,10 +280,12 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     # A heading stays when the paragraph it introduces stays (a teaser's headline goes with the teaser).
     heading &= np.append(code, 1)[below] == 0
     code[heading] = 0
-    colon = (x[:, _C["ends_colon"]] > 0) | np.fromiter((t.endswith("：") for t in lines.texts), bool, n)
+    # A line's last character is the one before the next line's newline (a full-width colon too).
+    last = lines.points[np.maximum(np.append(lines.starts[1:] - 1, len(lines.points)) - 1, 0)]
+    colon = (x[:, _C["ends_colon"]] > 0) | (last == ord("："))
     _article_lists(code, prose, words, kind, colon)
     _teaser_runs(code, prose, words, kind, colon, x[:, _C["question"]] > 0, lines.dates | lines.stamped,
-                 [t[:1].isdigit() or t.split(" ", 1)[0] for t in lines.texts])
+                 lines.texts)
     # With the teasers above it gone, the article begins lower: a name and a stamp above it is its byline.
     kept_prose = np.flatnonzero(prose & (code == 0))
     if len(kept_prose) and kept_prose[0] > first_prose:
@@ -311,10 +313,12 @@ def _article_lists(code: np.ndarray, prose: np.ndarray, words: np.ndarray, kind:
     model takes for menus; the article's prose on both sides says they belong to it.
     """
     kept_prose = np.flatnonzero(prose & (code == 0))
+    gap = np.diff(kept_prose)
+    pairs = np.flatnonzero((gap >= 3) & (gap - 1 <= _LIST_LINES))
+    if not len(pairs):
+        return
     item = np.isin(code, _LIST_ITEM_CODES) & (kind == 0) & (words <= _LIST_ITEM_WORDS)
-    for a, b in zip(kept_prose[:-1].tolist(), kept_prose[1:].tolist(), strict=True):
-        if b - a - 1 > _LIST_LINES or b - a < 3:
-            continue
+    for a, b in zip(kept_prose[pairs].tolist(), kept_prose[pairs + 1].tolist(), strict=True):
         between = slice(a + 1, b)
         removed = code[between] != 0
         # Every removed line between the two paragraphs is shaped like an item; a list needs three
@@ -336,7 +340,7 @@ _TEASER_MIN_LONG = 15
 
 
 def _teaser_runs(code: np.ndarray, prose: np.ndarray, words: np.ndarray, kind: np.ndarray, colon: np.ndarray,
-                 question: np.ndarray, dated: np.ndarray, opener: list) -> None:
+                 question: np.ndarray, dated: np.ndarray, texts: list[str]) -> None:
     """Runs of teasers before or after the article go as ``related``: at least `_TEASER_RUN` times a
     headline (no final stop, no interface phrase), then a one- or two-sentence summary, each perhaps
     with a date or a short "read more" link.
@@ -344,13 +348,15 @@ def _teaser_runs(code: np.ndarray, prose: np.ndarray, words: np.ndarray, kind: n
     A list of the article's own sections is shaped alike (a heading and its paragraph), so a run goes
     only where the article's long paragraphs all stand on its other side, and not when its headlines
     are numbered or open with the same word ("Step 2", "Schritt 3"), or most are questions (a FAQ).
-    `opener` holds, per line, True where it opens with a digit, else its first word; `dated` marks
-    date and stamp lines.
+    `dated` marks date and stamp lines, `texts` are the lines' texts.
     """
     n = len(code)
     head = ~prose & (words >= _TEASER_HEAD_WORDS[0]) & (words <= _TEASER_HEAD_WORDS[1]) & (kind == 0) & ~colon
     summary = prose & (words <= _TEASER_SUMMARY_WORDS)
     extra = dated | ((words <= 3) & ~prose)
+    heads_at = np.flatnonzero(head[:-1] & (summary[1:] | extra[1:]))
+    if len(heads_at) < _TEASER_RUN:
+        return
     kept_prose = prose & (code == 0)
     units: list[tuple[int, int, int]] = []  # (headline, summary, last line) of each teaser of a run
 
@@ -369,7 +375,7 @@ def _teaser_runs(code: np.ndarray, prose: np.ndarray, words: np.ndarray, kind: n
         if len(run) < _TEASER_RUN:
             return
         first, last = run[0][0], run[-1][2]
-        heads = [opener[a] for a, _, _ in run]
+        heads = [texts[a][:1].isdigit() or texts[a].split(" ", 1)[0] for a, _, _ in run]
         numbered = any(h is True for h in heads) or len(set(heads)) == 1
         questions = sum(question[a] for a, _, _ in run) * 2 > len(run)
         long_kept = np.flatnonzero(kept_prose & (words > longer))
@@ -382,24 +388,23 @@ def _teaser_runs(code: np.ndarray, prose: np.ndarray, words: np.ndarray, kind: n
             lines_ = code[first : last + 1]
             lines_[lines_ == 0] = _CODE["related"]
 
-    i = 0
-    while i < n:
-        if head[i]:
-            j = i + 1
-            while j < n and extra[j] and j - i <= 2:
-                j += 1
-            if j < n and summary[j]:
-                end = j
-                while end + 1 < n and extra[end + 1] and end - j < 2:
-                    end += 1
-                if units and units[-1][2] + 1 != i:
-                    close_run()
-                units.append((i, j, end))
-                i = end + 1
-                continue
-        if units and units[-1][2] + 1 != i:
-            close_run()
-        i += 1
+    # Only a headline followed by its summary (or a date, a link) can open a teaser: the scan visits those.
+    after = 0
+    for i in heads_at.tolist():
+        if i < after:
+            continue
+        j = i + 1
+        while j < n and extra[j] and j - i <= 2:
+            j += 1
+        if j < n and summary[j]:
+            end = j
+            while end + 1 < n and extra[end + 1] and end - j < 2:
+                end += 1
+            # A teaser that does not follow the last one right away starts a new run.
+            if units and units[-1][2] + 1 != i:
+                close_run()
+            units.append((i, j, end))
+            after = end + 1
     close_run()
 
 

@@ -714,9 +714,12 @@ _SAYS = (
     r"|написала|ответил|каже|пише|написав|написала|відповів"
 )
 _CLOCK = r"\b\d{1,2}[:.]\d{2}\b(?!\.\d)|\b\d{1,2}\s?(?:am|pm|uhr|h)\b"
+_NUMERIC_DATED = (
+    r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}([-./])\d{1,2}\1\d{1,2}\b"
+    r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
 _DATED = (
-    rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-](?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}([-./])\d{{1,2}}\1\d{{1,2}}\b"
-    rf"|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
+    rf"{_NUMERIC_DATED}"
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
     rf"|\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\.?,?\s+(?:de\s+)?(?:19|20)\d{{2}}\b"
 )
@@ -724,6 +727,9 @@ COMMENT_META = re.compile(
     rf"\s*[•*\-–—]?\s*(?:{_COMMENT_LEAD}|(?:[^\s:]+\s+){{0,4}}?(?:{_SAYS})\s*:)"
 )
 _STAMP = re.compile(rf"{_CLOCK}|{_DATED}")
+# The stamps written without a month's name, and what every stamp with one holds.
+_NUMERIC_STAMP = re.compile(rf"{_CLOCK}|{_NUMERIC_DATED}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # A comment's header is a name and a stamp, not a sentence.
 COMMENT_META_WORDS = 16
 COMMENT_META_DIGITS = 3
@@ -773,7 +779,14 @@ def stamped_lines(lows: list[str], candidates: list[int]) -> list[int]:
     ...               [0, 1, 2])
     [0, 1]
     """
-    return [i for i in candidates if _STAMP.search(lows[i])]
+    out = []
+    for i in candidates:
+        low = lows[i]
+        # A date written with a month's name has its year: most lines are settled without the
+        # costly search through the months' names.
+        if _NUMERIC_STAMP.search(low) or _YEAR.search(low) and _STAMP.search(low):
+            out.append(i)
+    return out
 
 
 # One-off interface sentences: a newsletter sign-up ("Enter your email", "straight to your inbox"), a

@@ -195,6 +195,7 @@ def test_a_short_chinese_or_japanese_sentence_counts_its_words(line):
     ("【写真】十回裏、サヨナラ打を放ち喜ぶ佐々木", "caption"),
     ("（图片来源：游戏官方）", "caption"),
     ("記者：小野寺 直樹", "byline"),
+    ("文：森下 拓也", "byline"),
     ("来源：鹭江财经　作者：周敏", "byline"),
 ])
 def test_chinese_and_japanese_credits_and_bylines(line, kind):

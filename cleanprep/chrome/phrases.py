@@ -131,7 +131,7 @@ PREFIX_PATTERNS: dict[str, str] = {
         r"|text|texte|texto|testo|tekst|redaktion|author|autor|auteur|ultima modifica"
         r"|última (?:actualización|modificación)|dernière mise à jour|zuletzt (?:aktualisiert|geändert)"
         r"|last (?:updated|modified))\b\s*(?:on|am|le|el|il|by|von|in|:)?"
-        r"|^[\s•*\-]*(?:記者|作者|来源|來源|编辑|編輯|责任编辑|責任編輯|撰文|审核专家|審核專家|本报记者|通讯员|文)\s*[：:]"
+        r"|^[\s•*\-]*(?:文|記者|作者|来源|來源|编辑|編輯|责任编辑|責任編輯|撰文|审核专家|審核專家|本报记者|通讯员)\s*[：:]"
     ),
     "tags": (
         r"^[\s•*\-]*(?:tags?|schlagw(?:ö|o)rt(?:e|er)?|stichw(?:ö|o)rt(?:e|er)?|themen|thema|topics?|keywords?"
@@ -314,7 +314,11 @@ def _has_hint(low: str) -> bool:
 
 
 def _first_letters(pattern: str) -> frozenset[str]:
-    """Up to 3 leading characters of every alternative in a pattern (a cheap filter before matching)."""
+    """Up to 3 leading characters of every alternative in a pattern (a cheap filter before matching).
+
+    An alternative closing its group ("...|文)") keeps the bracket in its letters, so a one-letter
+    alternative goes first in its group.
+    """
     out = set()
     for piece in re.split(r"\||\(\?:", pattern):
         piece = piece.replace("^[\\s•*\\-]*", "").replace("\\", "")

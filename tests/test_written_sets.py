@@ -18,8 +18,8 @@ def load_checker():
 
 def test_the_written_chrome_sets_are_well_labelled() -> None:
     check = load_checker()
-    sets = sorted(SETS.glob("written-*.jsonl"))
-    assert len(sets) == 4
+    sets = sorted(SETS.glob("*.jsonl"))
+    assert len(sets) == 6
     for path in sets:
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)

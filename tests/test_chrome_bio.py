@@ -58,6 +58,14 @@ BIOS = {
     "This entry was posted in Gardening. Bookmark the permalink.",
     "Dieser Beitrag erschien zuerst in der Zeitschrift Garten & Haus.",
     "Cet article a été initialement publié sur un blog voisin.",
+    # A trade told by its verb, in several languages; a role after a dash.
+    "Henrike Vogt schreibt seit 2011 über Kino und Fernsehen.",
+    "Antoine Martin suit la vie parlementaire pour un quotidien régional depuis 2017.",
+    "Carla Ibáñez escribe sobre tecnología de consumo desde 2012.",
+    "Tommaso Verri insegna lettere in un liceo di Ravenna.",
+    "Thijs Oudendijk schrijft sinds 2016 voor een filmblad.",
+    "Tomasz Górecki – przewodnik beskidzki i autor bloga.",
+    "Ігор Тарасенко — системний адміністратор і автор блогу.",
 ])
 def test_lines_about_the_author_or_the_post_are_recognised(line):
     assert is_bio(line)
@@ -70,6 +78,8 @@ def test_lines_about_the_author_or_the_post_are_recognised(line):
     "John Smith was a reporter for forty years before he died last week.",  # an obituary opens so
     "Das Museum ist montags geschlossen.",
     "Nicole Star covers up her new tattoo at the beach.",
+    "Le ministre suit la procédure prévue par la loi.",
+    "Die Stadt schreibt seit Jahren rote Zahlen.",
 ])
 def test_ordinary_sentences_are_not_bios(line):
     assert not is_bio(line)

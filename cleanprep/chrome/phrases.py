@@ -594,13 +594,21 @@ _BIO_AFTER_NAME = (
     r"|publicyst(?:ą|ką)|felietonist(?:ą|ką)|profesor(?:em|ką)|historyk(?:iem)?)"
     r"|(?:[—–-]|является|работает|є|працює) (?:\w+ ){0,3}?(?:журналист|корреспондент|редактор|обозревател"
     r"|колумнист|репорт[её]р|фотограф|журналіст|кореспондент|оглядач|колумніст|профессор|професор"
-    r"|историк|історик)"
-    r"|(?:teaches|lectures|lives|lehrt|forscht|lebt|vit|vive|mieszka|живет|живе) (?:\w+ ){0,2}?"
+    r"|историк|історик|автор|авторка|блогер|блогерка|адміністратор|администратор"
+    r"|przewodnik|autor(?:ka)?|bloger(?:ka)?|dziennikar(?:z|ka)|redaktor(?:ka)?)"
+    r"|(?:teaches|lectures|lives|lehrt|unterrichtet|forscht|lebt|enseigne|vit|enseña|vive|insegna"
+    r"|mieszka|uczy|живет|преподает|живе|викладає) (?:\w+ ){0,2}?"
     r"(?:at|in|an|am|in der|à|en|w|в|у)\b"
 )
+# A name does not open with an article ("Die Stadt schreibt seit Jahren rote Zahlen" names no one).
+_ARTICLE_WORD = (r"(?:The|A|An|Der|Die|Das|Ein|Eine|Le|La|Les|Un|Une|El|Los|Las|Il|Lo|Gli|De|Het|Een|O|Os"
+                 r"|As)\b")
 # A person's trade named without a name: two words of the name at least ("Insurance covers" is none).
 _TRADE_VERB = (r"covers(?! up)|writes (?:about|for|on)|has written (?:for|about)|has contributed to"
-               r"|has reported (?:for|on)")
+               r"|has reported (?:for|on)|blogs about|schreibt (?:seit|über|für)|écrit (?:sur|pour|depuis)"
+               r"|suit (?:la|le|les|l')|escribe (?:sobre|para|desde)|scrive (?:di|per|su)"
+               r"|escreve (?:sobre|para|desde)|schrijft (?:al|over|voor|sinds)|pisze (?:o|dla|od)"
+               r"|пишет (?:о|об|для|про)|пише (?:про|для|з)")
 _GREETING = (r"(?:hallo|hi|hello|hey|servus|moin|bonjour|salut|hola|ciao|olá|cześć|привет|привіт)[,!]* "
              r"(?:ich bin|i am|i'm|i’m|je suis|soy|sono|sou|jestem|я)\b")
 _TELEGRAPHIC = r"(?:Schreibt (?:seit|für|über)|Lebt (?:in|und|mit)|Arbeitet (?:als|seit|bei)|Studierte) "
@@ -616,7 +624,7 @@ _PROVENANCE = (
     r"|dit bericht is geplaatst"
 )
 BIO_LINE = re.compile(
-    rf"^(?:{_CAP}){{2,4}}(?:{_TRADE_VERB})\b|^{_NAME}(?i:{_BIO_AFTER_NAME})|^{_TELEGRAPHIC}"
+    rf"^(?!{_ARTICLE_WORD})(?:{_CAP}){{2,4}}(?:{_TRADE_VERB})\b|^{_NAME}(?i:{_BIO_AFTER_NAME})|^{_TELEGRAPHIC}"
     rf"|^(?i:{_GREETING}|{_PROVENANCE})",
     re.M,
 )

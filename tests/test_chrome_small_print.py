@@ -37,6 +37,13 @@ NOTICES = [
     ("en", "Sign up to receive our best stories every Friday.", "share"),
     ("en", "If you enjoyed this article, share it with a friend.", "share"),
     ("de", "Wenn dir dieser Beitrag gefallen hat, teile ihn mit deinen Freunden.", "share"),
+    # app prompts and a newsletter's own header
+    ("en", "For the latest stories and breaking news download the Daily Example app", "share"),
+    ("de", "Laden Sie sich unsere kostenlose App herunter", "share"),
+    ("fr", "Téléchargez notre application pour suivre les matchs en direct", "share"),
+    ("pl", "Pobierz naszą aplikację i czytaj wiadomości w drodze", "share"),
+    ("en", "GET THE DAILY EXAMPLE NEWSLETTER", "share"),
+    ("de", "Unser Newsletter", "share"),
     # a site's rules for its comments
     ("de", "Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.", "comment-form"),
     ("en", "Please read our community guidelines before you post.", "comment-form"),
@@ -69,6 +76,8 @@ def test_small_print_between_paragraphs_is_removed_even_when_the_model_keeps_it(
     "She read the full story of the flood to her grandchildren every winter.",
     "Der Verlag hat die Rechte an dem Roman im Frühjahr an ein Studio verkauft.",
     "The company said its new app helps farmers plan the harvest.",
+    "The app was downloaded a million times in its first week.",
+    "Our newsletter has a long history of investigative journalism in the region.",
     "Wir schätzen die Arbeit der Feuerwehr sehr, sagte der Bürgermeister.",
 ])
 def test_prose_about_comments_stories_rights_or_help_is_no_small_print(line):

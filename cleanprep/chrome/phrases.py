@@ -817,7 +817,16 @@ _NOTICE = {
         r"(?:[-–]|bis|to|à|a|al) ?\d+ (?:\S+ ){0,2}?(?:of|von|sur|de|di) (?:insgesamt )?\d+)"
     ),
     "share": (
-        r"\b(?:enter your e-?mail|geben sie ihre e-?mail|gib deine e-?mail|ihre e-?mail-adresse eingeben"
+        # App prompts: "Download the NAME app", "Laden Sie sich unsere App", "Téléchargez notre application".
+        r"\b(?:download|install) (?:the|our) (?:[\w&'-]+ ){0,3}apps?\b"
+        r"|\b(?:laden sie|lade dir|holen sie sich|hol dir) (?:sich )?(?:die|unsere) (?:[\w&'-]+ ){0,3}app\b"
+        r"|\btéléchargez (?:notre |l')application|\bdescarga (?:nuestra|la) app\b"
+        r"|\bscarica (?:la nostra |l')app\b"
+        r"|\bpobierz (?:naszą )?aplikację|\bbaixe (?:o nosso |o )?app\b|\bdownload (?:onze|de) app\b"
+        r"|\bскачайте (?:наше )?приложение|\bзавантажте (?:наш )?застосунок"
+        # A newsletter's own short header: "GET THE DAILY NEWSLETTER", "Unser Newsletter".
+        r"|^(?:[^\s.!?]+ ){0,5}newsletter(?: [^\s.!?]+){0,3}$"
+        r"|\b(?:enter your e-?mail|geben sie ihre e-?mail|gib deine e-?mail|ihre e-?mail-adresse eingeben"
         r"|entrez votre (?:adresse )?e-?mail|saisissez votre (?:adresse )?e-?mail"
         r"|introduce tu (?:correo|e-?mail|dirección)|ingresa tu (?:correo|e-?mail)"
         r"|inserisci (?:la tua )?(?:e-?mail|indirizzo)|wpisz (?:swój )?(?:adres )?e-?mail"
@@ -969,6 +978,8 @@ _NOTICE_HINTS = (
     "abbona", "prenumer", "full story", "whole story", "of the story", "zu lesen", "pour lire", "para leer",
     "para ver", "comment", "kommentar", "comentar", "koment",
     # sign-up and closing prompts, support appeals, privacy banners, disclaimers
+    "download", "install", "laden sie", "lade dir", "holen sie", "hol dir", "téléchargez", "descarga",
+    "scarica", "pobierz", "baixe", "скачайте", "завантажте",
     "register", "melde dich", "melden sie", "registriere dich", "registrieren sie", "enjoy", "liked",
     "gefallen", "gefällt", "gefiel", "aimé", "te gust", "te ha gust",
     "helps", "hilft", "ayuda", "aide", "privacy", "privatsph", "privacidad", "vie privée", "disclaimer",

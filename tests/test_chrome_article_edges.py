@@ -54,6 +54,18 @@ def test_a_name_and_a_stamp_above_the_article_is_its_byline(line, lang):
     assert judged([line, *PARAGRAPHS[lang]], lang, keep_everything()) == ["byline", "", ""]
 
 
+@pytest.mark.parametrize(("lead", "line", "lang"), [
+    ("Die Stadt will das Freibad im Sommer länger öffnen, doch der Eintritt wird teurer.",
+     "Anna Berger · 3. März 2024", "de"),
+    ("Місто відкриє басейн довше влітку, але квитки подорожчають уже з травня.",
+     "Олексій Мороз · 28 квітня 2024", "uk"),
+])
+def test_a_name_and_a_stamp_under_the_lead_is_its_byline(lead, line, lang):
+    paragraphs = PARAGRAPHS.get(lang, PARAGRAPHS["en"])
+    got = judged([lead, line, *paragraphs], lang, keep_everything())
+    assert got == ["", "byline", "", ""]
+
+
 def test_a_name_and_a_stamp_below_the_article_is_left_to_the_model():
     # Below the article the same shape heads a comment or dates a list entry; the model judges it.
     lines = [*PARAGRAPHS["en"], "Jane Miller | March 3, 2024"]
@@ -197,9 +209,17 @@ def test_a_short_chinese_or_japanese_sentence_counts_its_words(line):
     ("記者：小野寺 直樹", "byline"),
     ("文：森下 拓也", "byline"),
     ("来源：鹭江财经　作者：周敏", "byline"),
+    ("Текст: Алексей Крутов, научный редактор", "byline"),
+    ("Иллюстрация: Метеожурнал", "caption"),
+    ("Add to basket", "nav"),
+    ("Dodaj do koszyka", "nav"),
+    ("In den Warenkorb", "nav"),
+    ("Купить билет", "nav"),
 ])
-def test_chinese_and_japanese_credits_and_bylines(line, kind):
-    assert classify(line, max(1, len(line) // 2)) == kind
+def test_credits_bylines_and_shop_buttons(line, kind):
+    # Scripts written without spaces make about a word of two characters.
+    words = len(line.split()) if " " in line else max(1, len(line) // 2)
+    assert classify(line, words) == kind
 
 
 @pytest.mark.parametrize("line", ["Lecture : 4 min", "4 min de lecture", "Время чтения: 5 минут",

@@ -113,6 +113,9 @@ _COMMENT_LINES = 8
 _COPY_WORDS = 8
 # A name and a stamp ("Marta Zielińska · 12 marca 2024, 14:05") takes at most this many words.
 _NAMED_STAMP_WORDS = 10
+# A byline stands above the article or under its lead: at most this many prose lines (a standfirst)
+# above it; lower down, a name and a date head a comment or an entry of a list.
+_BYLINE_PROSE_ABOVE = 1
 
 
 class ChromeModel:
@@ -234,6 +237,7 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     under_pair = np.zeros(n, dtype=bool)
     under_pair[2:] = [bool(k) and k == j and not ki
                       for k, j, ki in zip(keys[1:-1], keys[:-2], lines.kinds[1:-1], strict=True)]
+    prose_above = np.cumsum(prose) - prose
     named_stamp = (lines.stamped & (kind == 0) & (words <= _NAMED_STAMP_WORDS) & (x[:, _C["separators"]] > 0)
                    & ~prose)
     rules = [
@@ -243,8 +247,8 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
         (_IS_HARD[kind] & ((words <= 30) | (kind == _CODE["caption"])), kind),
         # "By NAME", "Publié le" with a date or time: a byline, wherever it stands.
         (lines.stamped & (kind == _CODE["byline"]), _CODE["byline"]),
-        # "NAME · DATE" above the article: a byline without its lead word.
-        (named_stamp & (idx < first_prose), _CODE["byline"]),
+        # "NAME · DATE" above the article or under its lead: a byline without its lead word.
+        (named_stamp & (prose_above <= _BYLINE_PROSE_ABOVE), _CODE["byline"]),
         # A comment's header ("NAME says: DATE at TIME") once the article has begun; above it, the same
         # shape is the article's byline, which the model judges.
         (lines.meta & (idx > first_prose) & (first_prose >= 0), _CODE["comment-form"]),

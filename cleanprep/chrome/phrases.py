@@ -73,6 +73,13 @@ LINE_PATTERNS: dict[str, str] = {
         r"|warenkorb|shopping cart|cart|panier|carrito|carrello|koszyk|mein konto|my account|mon compte"
         r"|mi cuenta|wishlist|merkzettel|wunschliste|customer care|customer service|kundenservice"
         r"|kundendienst|service client|atención al cliente"
+        # A shop's buttons: "Add to basket", "Dodaj do koszyka", "Купить билет".
+        r"|add to (?:basket|cart|bag|wishlist)|in den warenkorb|ajouter au panier|añadir al carrito"
+        r"|aggiungi al carrello|dodaj do koszyka|adicionar ao carrinho|in (?:de )?winkelwagen"
+        r"|toevoegen aan winkelwagen|в корзину|до кошика|do košíku|buy now|jetzt kaufen|kup teraz"
+        r"|comprar agora|comprar ahora|acheter maintenant|купить|купити|koupit|buy tickets?|tickets kaufen"
+        r"|karten kaufen|купить билет|купити квиток|acheter des billets|comprar entradas|kup bilet"
+        r"|версия для слабовидящих|версія для людей з порушенням зору|leichte sprache"
     ),
     # The placeholder of an embed that waits for the reader's consent, like a cookie banner.
     "cookie": _line(
@@ -109,7 +116,7 @@ PREFIX_PATTERNS: dict[str, str] = {
     "caption": (
         r"^[\s•*\-]*(?:(?:photo|foto|fotos|bild|bilder|image|picture|pic|фото|світлина|zdjęcie|fot\.|photos"
         r"|photograph|photography|kuva|abbildung|abb\.|figure|fig\.|imagen|immagine|ilustracja|bildnachweis"
-        r"|fotonachweis|afbeelding|obrázek|рисунок|малюнок|зображення|изображение"
+        r"|fotonachweis|afbeelding|obrázek|рисунок|малюнок|зображення|изображение|иллюстрация|ілюстрація"
         r"|fotografía|illustration|grafik|graphic|video|credit|credits|bildquelle|quelle|source|fuente"
         r"|fonte|źródło|источник|джерело|titelbild|beitragsbild|symbolbild|foto ?credit"
         # "Copyright: dpa" credits a photo; "Copyright © 2020 ..." with a year opens the site's footer.
@@ -128,7 +135,7 @@ PREFIX_PATTERNS: dict[str, str] = {
         r"|opublikowano|обновлено|оновлено|сторінка оновлена|publikováno|aktualizováno|bijgewerkt"
         r"|opublikowany|aktualizacja|опубликовано|опубліковано|gepubliceerd|filed under|posted in"
         r"|abgelegt unter|veröffentlicht in|eingestellt von|by|von|par|por(?! qu)|di|przez|автор|от|від|door"
-        r"|text|texte|texto|testo|tekst|redaktion|author|autor|auteur|ultima modifica"
+        r"|text|texte|texto|testo|tekst|текст|redaktion|author|autor|auteur|ultima modifica"
         r"|última (?:actualización|modificación)|dernière mise à jour|zuletzt (?:aktualisiert|geändert)"
         r"|last (?:updated|modified))\b\s*(?:on|am|le|el|il|by|von|in|:)?"
         r"|^[\s•*\-]*(?:文|記者|作者|来源|來源|编辑|編輯|责任编辑|責任編輯|撰文|审核专家|審核專家|本报记者|通讯员)\s*[：:]"

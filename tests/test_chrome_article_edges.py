@@ -89,6 +89,17 @@ def test_the_headline_above_a_byline_stays_with_the_article(headline, byline, la
     assert got[1] == "" and got[2] == "byline" and got[3:] == ["", ""]
 
 
+@pytest.mark.parametrize(("lines", "lang"), [
+    (["Ferry returns to the island after a long shutdown", "By Jane Miller, Staff Writer",
+      "The ferry leaves the town dock on its first run since February. (Photo: Jane Miller)"], "en"),
+    (["Zehn Mann, drei Tore: der Sportverein dreht das Derby", "Von Anna Berger",
+      "Foto: Anna Berger"], "de"),
+])
+def test_a_headline_above_its_byline_and_a_photo_credit_stays(lines, lang):
+    got = judged(["Start", *lines, *PARAGRAPHS[lang]], lang, prose_only())
+    assert got[1] == "" and got[2] != "" and got[3] == "caption" and got[4:] == ["", ""]
+
+
 def test_stamps_in_chinese_and_japanese_and_with_dots():
     lows = ["2024年6月16日 21:48 記者：小野寺", "網友小李 2024/03/02", "2024.02.05 更新", "version 1.2.3"]
     assert stamped_lines(lows, [0, 1, 2, 3]) == [0, 1, 2]

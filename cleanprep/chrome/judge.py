@@ -272,11 +272,14 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
         open_ &= ~hit
     # A heading: between paragraphs, opening the document, after the title, or (with no title
     # found) the line right above the first paragraph, which is then the headline.
-    # A byline or a date between a heading and its paragraph does not part them.
-    below = _next_unskipped(np.isin(code, _BETWEEN_HEADING_AND_TEXT))
+    # A byline, a date, a caption between a heading and its paragraph do not part them.
+    below = _next_unskipped(np.isin(code, _BETWEEN_HEADING_AND_TEXT) | (kind == _CODE["byline"]))
     next_prose = np.append(prose, False)[below]
     prev_prose = np.insert(prose[:-1], 0, False)
-    opens_article = (title is None) & (below == first_prose) & (words >= 2)
+    # The first paragraph no rule took (a caption may be the first prose of the page).
+    text_at = np.flatnonzero(prose & (code == 0))
+    first_text = int(text_at[0]) if len(text_at) else -1
+    opens_article = (title is None) & (below == first_text) & (words >= 2)
     heading = open_ & (kind == 0) & (words <= _HEADING_WORDS) & next_prose & (keep_p >= _HEADING_MIN_KEEP) & (
         (idx == 0) | prev_prose | (idx - 1 == (title if title is not None else -2)) | opens_article)
     rejected = open_ & (keep_p < model.threshold)
@@ -412,7 +415,7 @@ def _teaser_runs(code: np.ndarray, prose: np.ndarray, words: np.ndarray, kind: n
     close_run()
 
 
-_BETWEEN_HEADING_AND_TEXT = np.array([_CODE["byline"], _CODE["date"]])
+_BETWEEN_HEADING_AND_TEXT = np.array([_CODE["byline"], _CODE["date"], _CODE["caption"], _CODE["markup"]])
 
 
 def _next_unskipped(skip: np.ndarray) -> np.ndarray:

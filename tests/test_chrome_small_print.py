@@ -9,7 +9,7 @@ import pytest
 from support.chrome_pages import PARAGRAPHS, keep_everything, page
 
 from cleanprep.chrome.judge import judge_with
-from cleanprep.chrome.phrases import classify, is_date_line, notice_lines
+from cleanprep.chrome.phrases import _KIND, NOTICE, _notice_kind, classify, is_date_line, notice_lines
 from cleanprep.document import CHROME
 
 NOTICES = [
@@ -175,3 +175,16 @@ def test_a_notice_printed_under_every_product_is_not_the_title(lang, notice):
 ])
 def test_a_reading_time_is_a_date_line(line):
     assert is_date_line(line)
+
+
+@pytest.mark.parametrize("line", [notice for _, notice, _ in NOTICES] + [
+    "Readers' comments on the plan were mostly positive, the mayor said.",
+    "Please enter your email address and read more: our newsletter",
+    "Votre navigateur est obsolète. Les commentaires sont modérés.",
+])
+def test_the_notice_kinds_searched_apart_name_what_the_one_pattern_names(line):
+    # Each kind's pattern is asked only where the line holds one of its hints; the kind found must
+    # be the one the notices' single pattern names (its leftmost match, the first kind on a tie).
+    low = line.lower()
+    m = NOTICE.search(low)
+    assert _notice_kind(low) == (_KIND[m.lastgroup] if m else None)

@@ -277,9 +277,12 @@ def line_table(doc: Document) -> LineTable:
     meta = np.zeros(n, dtype=bool)
     meta[comment_meta_lines(lows, np.flatnonzero((digits >= COMMENT_META_DIGITS)
                                                   & (words <= COMMENT_META_WORDS)).tolist())] = True
-    # A year has four digits and a clock time three: lines with fewer hold no stamp.
+    # A year has four digits and a clock time three: lines with fewer hold no stamp. Lines of another
+    # kind than a byline (a caption, a share bar) need none.
     stamped = np.zeros(n, dtype=bool)
-    stamped[stamped_lines(lows, np.flatnonzero((digits >= 3) & (words <= STAMPED_MAX_WORDS)).tolist())] = True
+    stampable = np.fromiter((kind is None or kind == "byline" for kind in kinds), dtype=bool, count=n)
+    asked = np.flatnonzero((digits >= 3) & (words <= STAMPED_MAX_WORDS) & stampable).tolist()
+    stamped[stamped_lines(lows, asked)] = True
     # "Par NAME — Publié le DATE, mis à jour le DATE" is a byline however many words its stamps take.
     for i in np.flatnonzero(stamped).tolist():
         if kinds[i] is None and is_byline_start(lows[i]):
@@ -533,7 +536,9 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     numbered = np.flatnonzero(((bits[starts] & _DIGIT_BIT) != 0) | second).tolist()
     x[:, col["numbered"]] = _lines_opening(_NUMBERED, texts, numbered)
     x[:, col["key_value"]] = _lines_opening(_KEY_VALUE, texts, _lines_holding(": ", joined, starts))
-    x[:, col["bio"]] = _lines_matching(BIO_LINE, joined, starts)
+    # Every bio pattern opens at a line's start: one match per line costs less than a search of the
+    # joined text, which tries the pattern at every character.
+    x[:, col["bio"]] = np.fromiter((BIO_LINE.match(t) is not None for t in texts), dtype=bool, count=n)
     # An amount opens with a digit, a fraction, a bullet or a blank (blank lines above it included).
     opener = np.ones(n, dtype=bool)
     filled = chars > 0

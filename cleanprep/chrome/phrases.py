@@ -576,7 +576,7 @@ def is_date_line(text: str) -> bool:
 # "lehrt Geschichte an", "lives in"); a greeting then "I am" (an "about me" box); a bio's telegraphic
 # style ("Schreibt seit 2008 für ..."); a post's provenance ("This entry was posted in", "Dieser
 # Beitrag erschien zuerst in"). Present tense only: "was a reporter" begins an obituary as often as a
-# bio. Matched case-sensitively against a document's joined lines (`re.M`), so the name's capitals count.
+# bio. Matched case-sensitively at the start of each line, so the name's capitals count.
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ʯА-ЯЁЄІЇҐΑ-Ω][\w'’.-]*[ \u00a0]"
 _NAME = rf"(?:{_CAP}){{1,4}}"
 _ROLE_EN = (r"reporter|journalist|correspondent|editor|writer|author|columnist|contributor|photographer"
@@ -824,16 +824,7 @@ _NOTICE = {
         r"(?:[-–]|bis|to|à|a|al) ?\d+ (?:\S+ ){0,2}?(?:of|von|sur|de|di) (?:insgesamt )?\d+)"
     ),
     "share": (
-        # App prompts: "Download the NAME app", "Laden Sie sich unsere App", "Téléchargez notre application".
-        r"\b(?:download|install) (?:the|our) (?:[\w&'-]+ ){0,3}apps?\b"
-        r"|\b(?:laden sie|lade dir|holen sie sich|hol dir) (?:sich )?(?:die|unsere) (?:[\w&'-]+ ){0,3}app\b"
-        r"|\btéléchargez (?:notre |l')application|\bdescarga (?:nuestra|la) app\b"
-        r"|\bscarica (?:la nostra |l')app\b"
-        r"|\bpobierz (?:naszą )?aplikację|\bbaixe (?:o nosso |o )?app\b|\bdownload (?:onze|de) app\b"
-        r"|\bскачайте (?:наше )?приложение|\bзавантажте (?:наш )?застосунок"
-        # A newsletter's own short header: "GET THE DAILY NEWSLETTER", "Unser Newsletter".
-        r"|^(?:[^\s.!?]+ ){0,5}newsletter(?: [^\s.!?]+){0,3}$"
-        r"|\b(?:enter your e-?mail|geben sie ihre e-?mail|gib deine e-?mail|ihre e-?mail-adresse eingeben"
+        r"\b(?:enter your e-?mail|geben sie ihre e-?mail|gib deine e-?mail|ihre e-?mail-adresse eingeben"
         r"|entrez votre (?:adresse )?e-?mail|saisissez votre (?:adresse )?e-?mail"
         r"|introduce tu (?:correo|e-?mail|dirección)|ingresa tu (?:correo|e-?mail)"
         r"|inserisci (?:la tua )?(?:e-?mail|indirizzo)|wpisz (?:swój )?(?:adres )?e-?mail"
@@ -1007,6 +998,27 @@ _NOTICE_HINT_LIST = list(_NOTICE_HINTS)
 _LEAD_IN_HINT_LIST = list(_LEAD_IN_HINTS)
 
 
+# Prompts to install the site's app ("Download the NAME app", "Laden Sie sich unsere App", "Téléchargez
+# notre application") and a newsletter's own short header ("GET THE DAILY NEWSLETTER", "Unser
+# Newsletter"): sign-ups like the notices' "share", searched for apart, only in lines holding a verb of
+# fetching or the word newsletter (in the one pattern of the notices they cost every hinted line).
+_APP_PROMPT = re.compile(
+    r"\b(?:download|install) (?:the|our) (?:[\w&'-]+ ){0,3}apps?\b"
+    r"|\b(?:laden sie|lade dir|holen sie sich|hol dir) (?:sich )?(?:die|unsere) (?:[\w&'-]+ ){0,3}app\b"
+    r"|\btéléchargez (?:notre |l')application|\bdescarga (?:nuestra|la) app\b"
+    r"|\bscarica (?:la nostra |l')app\b|\bpobierz (?:naszą )?aplikację|\bbaixe (?:o nosso |o )?app\b"
+    r"|\bdownload (?:onze|de) app\b"
+    r"|\bскачайте (?:наше )?приложение|\bзавантажте (?:наш )?застосунок"
+    r"|^(?:[^\s.!?]+ ){0,5}newsletter(?: [^\s.!?]+){0,3}$"
+)
+_APP_HINTS = ("download", "install", "laden sie", "lade dir", "holen sie", "hol dir", "téléchargez",
+              "descarga", "scarica", "pobierz", "baixe", "скачайте", "завантажте", "newsletter")
+
+
+def _app_prompt(low: str) -> bool:
+    return any(hint in low for hint in _APP_HINTS) and _APP_PROMPT.search(low) is not None
+
+
 def notice_lines(lows: list[str]) -> list[tuple[int, str]]:
     """(line index, kind) of the lines holding a notice; `lows` are a document's lower-cased lines.
 
@@ -1025,7 +1037,42 @@ def notice_lines(lows: list[str]) -> list[tuple[int, str]]:
     for i, low in enumerate(lows):
         if not hinted[i] or len(low) > NOTICE_MAX_CHARS:
             continue
-        m = NOTICE.search(low)
-        if m:
-            out.append((i, _KIND[m.lastgroup]))
+        kind = _notice_kind(low)
+        if kind is None and _app_prompt(low):
+            kind = "share"
+        if kind is not None:
+            out.append((i, kind))
     return out
+
+
+# Each kind's pattern on its own, and which kinds each hint can open: a hint written in a kind's
+# pattern belongs to it, one written in none (" zu laden", "full story") to every kind, but for the
+# app prompts' verbs, which open none (`_app_prompt` is asked apart). A line is
+# searched only with the patterns of the kinds its hints belong to, which costs less than the
+# notices' one pattern; the lead-ins ("related") open where the line does, so they are always tried.
+_NOTICE_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in _NOTICE.items()]
+_HINT_KINDS = {
+    hint: (frozenset(k for k, p in _NOTICE.items() if hint in p)
+           or frozenset(() if hint in _APP_HINTS else _NOTICE))
+    for hint in _NOTICE_HINTS
+}
+
+
+def _notice_kind(low: str) -> str | None:
+    """The kind of the notice in a hinted lower-cased line, as `NOTICE.search` names it: the match that
+    starts first, of the kind listed first where two start together.
+
+    >>> _notice_kind("please enter your email address"), _notice_kind("read more: the next story")
+    ('share', 'related')
+    """
+    kinds = {"related"}
+    for hint, hint_kinds in _HINT_KINDS.items():
+        if hint in low:
+            kinds |= hint_kinds
+    best: tuple[int, str] | None = None
+    for kind, pattern in _NOTICE_PATTERNS:
+        if kind in kinds:
+            m = pattern.search(low)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), kind)
+    return best[1] if best else None

@@ -537,8 +537,10 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["numbered"]] = _lines_opening(_NUMBERED, texts, numbered)
     x[:, col["key_value"]] = _lines_opening(_KEY_VALUE, texts, _lines_holding(": ", joined, starts))
     # Every bio pattern opens at a line's start: one match per line costs less than a search of the
-    # joined text, which tries the pattern at every character.
-    x[:, col["bio"]] = np.fromiter((BIO_LINE.match(t) is not None for t in texts), dtype=bool, count=n)
+    # joined text, which tries the pattern at every character. Each holds a space (or a no-break one)
+    # after the name or the greeting, so lines of one word are not asked.
+    x[:, col["bio"]] = np.fromiter(((" " in t or "\u00a0" in t) and BIO_LINE.match(t) is not None
+                                    for t in texts), dtype=bool, count=n)
     # An amount opens with a digit, a fraction, a bullet or a blank (blank lines above it included).
     opener = np.ones(n, dtype=bool)
     filled = chars > 0

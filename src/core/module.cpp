@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 
+#include "lid.hpp"
 #include "needles.hpp"
 #include "recurrence.hpp"
 #include "scripts.hpp"
@@ -39,6 +40,66 @@ std::vector<std::u32string> code_points(const py::list& strs) {
     std::u32string cps(static_cast<size_t>(t.size()), U'\0');
     for (Py_ssize_t j = 0; j < t.size(); ++j) cps[static_cast<size_t>(j)] = t[j];
     out.push_back(std::move(cps));
+  }
+  return out;
+}
+
+// A str as the UTF-8 bytes fastText reads: a lone surrogate (from a JSON escape) becomes U+FFFD,
+// as the fasttext module's strict encoding would refuse it.
+std::string utf8_of(PyObject* str) {
+  if (PyUnicode_IS_ASCII(str)) {
+    return std::string(static_cast<const char*>(PyUnicode_DATA(str)),
+                       static_cast<size_t>(PyUnicode_GET_LENGTH(str)));
+  }
+  Text t(str);
+  std::string out;
+  out.reserve(static_cast<size_t>(t.size()) * 3);
+  for (Py_ssize_t i = 0; i < t.size(); ++i) {
+    Py_UCS4 c = t[i];
+    if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+// Each text's top-k guesses as [(label, probability), ...], the shape cleanprep's callers read.
+py::list predict_texts(const LanguageModel& model, const py::list& texts, int k, float threshold) {
+  const size_t n = texts.size();
+  std::vector<std::string> lines(n);
+  for (size_t i = 0; i < n; ++i) {
+    PyObject* text = PyList_GET_ITEM(texts.ptr(), i);
+    if (!PyUnicode_Check(text)) throw py::type_error("predict takes a list of str");
+    lines[i] = utf8_of(text);
+  }
+  std::vector<std::vector<std::pair<float, int32_t>>> found(n);
+  {
+    py::gil_scoped_release unlocked;  // the model is read-only: threads may predict side by side
+    for (size_t i = 0; i < n; ++i) model.predict(lines[i], k, threshold, found[i]);
+  }
+  std::vector<py::str> names;
+  for (const std::string& label : model.labels()) names.emplace_back(label);
+  py::list out(n);
+  for (size_t i = 0; i < n; ++i) {
+    py::list guesses(found[i].size());
+    for (size_t j = 0; j < found[i].size(); ++j) {
+      const auto& [p, label] = found[i][j];
+      guesses[j] = py::make_tuple(names[static_cast<size_t>(label)], static_cast<double>(p));
+    }
+    out[i] = std::move(guesses);
   }
   return out;
 }
@@ -137,4 +198,12 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("lines"), py::arg("needles"), py::arg("anchored"),
       "One byte per line: 1 where the line holds one of `needles` or begins with one of `anchored`.");
+
+  py::class_<LanguageModel>(m, "LanguageModel",
+                            "fastText's supervised language model (lid.176.ftz), read from its bytes.")
+      .def(py::init([](const py::bytes& file) { return new LanguageModel(std::string(file)); }),
+           py::arg("file"), "Read a model from its file's bytes; ValueError for a layout it does not know.")
+      .def_property_readonly("labels", &LanguageModel::labels, "The labels, without '__label__'.")
+      .def("predict", &predict_texts, py::arg("texts"), py::arg("k") = 1, py::arg("threshold") = 0.0f,
+           "[(label, probability), ...] of each text, best first, as fastText's predict gives them.");
 }

@@ -1,0 +1,319 @@
+// fastText's supervised model, read and run as its file lays it out. Written from the file format
+// and from what the model computes; the arithmetic follows fastText's own, operation by operation,
+// so that the probabilities come out the same to the last bit (tests/test_lid_model.py compares
+// them with the fasttext module's on real and random text):
+//   - a line splits into tokens at ASCII blanks and NUL; a token starting "__label__" is skipped;
+//   - a known word adds its own row and the rows of its character n-grams, an unknown word only
+//     the n-grams; n-grams of 2 to 4 characters of "<word>" (UTF-8 characters, not bytes), hashed
+//     with 32-bit FNV-1a over bytes read as signed chars, taken modulo the bucket count, and kept
+//     only where quantisation kept their row;
+//   - the hidden vector is the float sum of the rows in that order, times (float)(1.0 / rows);
+//   - the labels sit at the leaves of a Huffman tree over their counts; a depth-first search from
+//     the root keeps the k best log-probabilities, each step adding float(log(p + 1e-5)).
+#include "lid.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+
+namespace cleanprep {
+
+namespace {
+
+constexpr int32_t kMagic = 793712314;
+constexpr int32_t kVersion = 12;
+constexpr int kLossHierarchicalSoftmax = 1;
+constexpr int kModelSupervised = 3;
+constexpr int8_t kLabel = 1;
+constexpr int32_t kCentroids = 256;
+const char kLabelPrefix[] = "__label__";
+
+class Reader {
+ public:
+  explicit Reader(const std::string& bytes) : data_(bytes), at_(0) {}
+
+  template <typename T>
+  T get() {
+    T value;
+    take(&value, sizeof(T));
+    return value;
+  }
+
+  template <typename T>
+  void get_array(std::vector<T>& out, int64_t n) {
+    if (n < 0 || static_cast<uint64_t>(n) > (data_.size() - at_) / sizeof(T)) fail();
+    out.resize(static_cast<size_t>(n));
+    take(out.data(), static_cast<size_t>(n) * sizeof(T));
+  }
+
+  std::string get_cstring() {
+    size_t end = data_.find('\0', at_);
+    if (end == std::string::npos) fail();
+    std::string s = data_.substr(at_, end - at_);
+    at_ = end + 1;
+    return s;
+  }
+
+  bool done() const { return at_ == data_.size(); }
+
+  [[noreturn]] static void fail(const char* what = "the file ends early") {
+    throw std::invalid_argument(std::string("not a fastText model this reader knows: ") + what);
+  }
+
+ private:
+  void take(void* dst, size_t n) {
+    if (n > data_.size() - at_) fail();
+    std::memcpy(dst, data_.data() + at_, n);
+    at_ += n;
+  }
+
+  const std::string& data_;
+  size_t at_;
+};
+
+uint32_t fnv1a_step(uint32_t h, char byte) {
+  // fastText reads each byte as a signed char before widening it: bytes of 0x80 and above
+  // sign-extend, and the hashes (so the n-gram rows) depend on it.
+  return (h ^ static_cast<uint32_t>(static_cast<int32_t>(static_cast<int8_t>(byte)))) * 16777619u;
+}
+
+constexpr uint32_t kFnvStart = 2166136261u;
+
+bool continuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
+
+bool blank(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f' || c == '\0';
+}
+
+// fastText's log with its floor: the argument and the result are floats, the sum is a double.
+float floored_log(float x) { return static_cast<float>(std::log(x + 1e-5)); }
+
+bool better(const std::pair<float, int32_t>& a, const std::pair<float, int32_t>& b) {
+  return a.first > b.first;  // a min-heap on the score: its front is the k-th best so far
+}
+
+}  // namespace
+
+LanguageModel::LanguageModel(const std::string& file) {
+  Reader in(file);
+  if (in.get<int32_t>() != kMagic) Reader::fail("no fastText magic number");
+  if (in.get<int32_t>() != kVersion) Reader::fail("a file version other than 12");
+  int32_t args[12];
+  for (int32_t& a : args) a = in.get<int32_t>();
+  in.get<double>();  // the sampling threshold: training only
+  dim_ = args[0];
+  int32_t word_ngrams = args[5], loss = args[6], model = args[7];
+  bucket_ = args[8];
+  minn_ = args[9];
+  maxn_ = args[10];
+  if (model != kModelSupervised || loss != kLossHierarchicalSoftmax || word_ngrams != 1 ||
+      dim_ <= 0 || maxn_ <= 0 || bucket_ <= 0) {
+    Reader::fail("only supervised models with hierarchical softmax and no word n-grams");
+  }
+
+  int32_t size = in.get<int32_t>();
+  nwords_ = in.get<int32_t>();
+  int32_t nlabels = in.get<int32_t>();
+  in.get<int64_t>();  // tokens seen in training
+  int64_t pruned = in.get<int64_t>();
+  if (size < 0 || nwords_ < 0 || nlabels <= 0 || nwords_ + nlabels != size) Reader::fail("sizes");
+  std::vector<int64_t> counts;
+  for (int32_t i = 0; i < size; ++i) {
+    std::string word = in.get_cstring();
+    int64_t count = in.get<int64_t>();
+    int8_t type = in.get<int8_t>();
+    if ((type == kLabel) != (i >= nwords_)) Reader::fail("words and labels out of order");
+    if (type == kLabel) {
+      if (word.compare(0, sizeof(kLabelPrefix) - 1, kLabelPrefix) != 0) Reader::fail("a label");
+      labels_.push_back(word.substr(sizeof(kLabelPrefix) - 1));
+      counts.push_back(count);
+    } else {
+      words_.push_back(std::move(word));
+    }
+  }
+  // Quantisation may prune n-gram rows: then a table says which bucket kept which row (none kept:
+  // an empty table); an unpruned model (-1) keeps every bucket's row, after the words' rows.
+  bucket_row_.assign(static_cast<size_t>(bucket_), -1);
+  if (pruned < 0) {
+    for (int32_t b = 0; b < bucket_; ++b) bucket_row_[static_cast<size_t>(b)] = nwords_ + b;
+  }
+  for (int64_t i = 0; i < pruned; ++i) {
+    int32_t bucket = in.get<int32_t>(), row = in.get<int32_t>();
+    if (bucket < 0 || bucket >= bucket_ || row < 0) Reader::fail("a pruned n-gram");
+    bucket_row_[static_cast<size_t>(bucket)] = nwords_ + row;
+  }
+  const int64_t needed = nwords_ + (pruned < 0 ? int64_t(bucket_) : pruned);
+
+  quantised_ = in.get<bool>();
+  if (quantised_) {
+    qnorm_ = in.get<bool>();
+    int64_t rows = in.get<int64_t>(), cols = in.get<int64_t>();
+    int32_t codesize = in.get<int32_t>();
+    if (cols != dim_ || rows < needed) Reader::fail("the input matrix's shape");
+    in.get_array(codes_, codesize);
+    if (in.get<int32_t>() != dim_) Reader::fail("the quantiser's size");
+    nsubq_ = in.get<int32_t>();
+    dsub_ = in.get<int32_t>();
+    lastdsub_ = in.get<int32_t>();
+    if (nsubq_ <= 0 || dsub_ <= 0 || lastdsub_ <= 0 || (nsubq_ - 1) * dsub_ + lastdsub_ != dim_ ||
+        codesize != rows * nsubq_) {
+      Reader::fail("the quantiser's layout");
+    }
+    in.get_array(centroids_, static_cast<int64_t>(dim_) * kCentroids);
+    if (qnorm_) {
+      in.get_array(norm_codes_, rows);
+      for (int i = 0; i < 4; ++i) {
+        if (in.get<int32_t>() != 1) Reader::fail("the norm quantiser");
+      }
+      in.get_array(norm_centroids_, kCentroids);
+    }
+  } else {
+    int64_t rows = in.get<int64_t>(), cols = in.get<int64_t>();
+    if (cols != dim_ || rows < needed) Reader::fail("the input matrix's shape");
+    in.get_array(input_, rows * cols);
+  }
+  if (in.get<bool>()) Reader::fail("a quantised output matrix");
+  int64_t out_rows = in.get<int64_t>(), out_cols = in.get<int64_t>();
+  if (out_cols != dim_ || out_rows < nlabels - 1) Reader::fail("the output matrix's shape");
+  in.get_array(output_, out_rows * out_cols);
+  if (!in.done()) Reader::fail("bytes after the output matrix");
+
+  index_.reserve(words_.size());
+  subrows_.resize(words_.size());
+  for (int32_t i = 0; i < nwords_; ++i) {
+    index_.emplace(words_[static_cast<size_t>(i)], i);
+    std::vector<int32_t>& own = subrows_[static_cast<size_t>(i)];
+    own.push_back(i);
+    if (words_[static_cast<size_t>(i)] != "</s>") add_subwords(words_[static_cast<size_t>(i)], own);
+  }
+
+  // The Huffman tree: leaves are the labels (counts descending), inner nodes follow; each inner node
+  // joins the two smallest of the leaves not yet joined and the inner nodes made so far.
+  const int32_t n = nlabels;
+  tree_.assign(static_cast<size_t>(2 * n - 1), Node{});
+  for (int32_t i = 0; i < 2 * n - 1; ++i) tree_[static_cast<size_t>(i)].count = i < n ? counts[i] : int64_t(1e15);
+  int32_t leaf = n - 1, inner = n;
+  for (int32_t i = n; i < 2 * n - 1; ++i) {
+    int32_t pick[2];
+    for (int32_t& p : pick) {
+      if (leaf >= 0 && tree_[static_cast<size_t>(leaf)].count < tree_[static_cast<size_t>(inner)].count) {
+        p = leaf--;
+      } else {
+        p = inner++;
+      }
+    }
+    Node& node = tree_[static_cast<size_t>(i)];
+    node.left = pick[0];
+    node.right = pick[1];
+    node.count = tree_[static_cast<size_t>(pick[0])].count + tree_[static_cast<size_t>(pick[1])].count;
+  }
+}
+
+void LanguageModel::add_subwords(const std::string& word, std::vector<int32_t>& rows) const {
+  // The n-grams of "<word>": from each character start, 1 to maxn characters, hashed as they grow.
+  std::string w;
+  w.reserve(word.size() + 2);
+  w += '<';
+  w += word;
+  w += '>';
+  const size_t size = w.size();
+  for (size_t i = 0; i < size; ++i) {
+    if (continuation(w[i])) continue;
+    uint32_t h = kFnvStart;
+    size_t j = i;
+    for (int32_t chars = 1; j < size && chars <= maxn_; ++chars) {
+      h = fnv1a_step(h, w[j++]);
+      while (j < size && continuation(w[j])) h = fnv1a_step(h, w[j++]);
+      // A single character counts only inside the word, never the "<" or ">" alone.
+      if (chars >= minn_ && !(chars == 1 && (i == 0 || j == size))) {
+        int32_t row = bucket_row_[h % static_cast<uint32_t>(bucket_)];
+        if (row >= 0) rows.push_back(row);
+      }
+    }
+  }
+}
+
+void LanguageModel::add_row(float* hidden, int32_t row) const {
+  if (!quantised_) {
+    const float* r = &input_[static_cast<size_t>(row) * static_cast<size_t>(dim_)];
+    for (int32_t j = 0; j < dim_; ++j) hidden[j] += r[j];
+    return;
+  }
+  const float norm = qnorm_ ? norm_centroids_[norm_codes_[static_cast<size_t>(row)]] : 1.0f;
+  const uint8_t* code = &codes_[static_cast<size_t>(row) * static_cast<size_t>(nsubq_)];
+  for (int32_t m = 0; m < nsubq_; ++m) {
+    const bool last = m == nsubq_ - 1;
+    const int32_t d = last ? lastdsub_ : dsub_;
+    const float* c = last ? &centroids_[static_cast<size_t>(m * kCentroids * dsub_ + code[m] * lastdsub_)]
+                          : &centroids_[static_cast<size_t>((m * kCentroids + code[m]) * dsub_)];
+    float* x = hidden + m * dsub_;
+    for (int32_t k = 0; k < d; ++k) {
+      const float scaled = norm * c[k];  // rounded to float before the sum, as fastText does
+      x[k] += scaled;
+    }
+  }
+}
+
+void LanguageModel::search(int k, float floor, int32_t node, float score, const float* hidden,
+                           std::vector<std::pair<float, int32_t>>& heap) const {
+  if (score < floor) return;
+  if (static_cast<int>(heap.size()) == k && score < heap.front().first) return;
+  const Node& here = tree_[static_cast<size_t>(node)];
+  if (here.left == -1 && here.right == -1) {
+    heap.emplace_back(score, node);
+    std::push_heap(heap.begin(), heap.end(), better);
+    if (static_cast<int>(heap.size()) > k) {
+      std::pop_heap(heap.begin(), heap.end(), better);
+      heap.pop_back();
+    }
+    return;
+  }
+  const float* row = &output_[static_cast<size_t>(node - static_cast<int32_t>(labels_.size())) *
+                              static_cast<size_t>(dim_)];
+  float dot = 0.0f;
+  for (int32_t j = 0; j < dim_; ++j) {
+    const float product = row[j] * hidden[j];
+    dot += product;
+  }
+  const float e = std::exp(-dot);  // expf, as fastText's float overload calls
+  const float p = static_cast<float>(1.0 / (1.0f + e));
+  search(k, floor, here.left, score + floored_log(static_cast<float>(1.0 - p)), hidden, heap);
+  search(k, floor, here.right, score + floored_log(p), hidden, heap);
+}
+
+void LanguageModel::predict(const std::string& utf8, int k, float threshold,
+                            std::vector<std::pair<float, int32_t>>& out) const {
+  out.clear();
+  if (k <= 0) return;
+  std::vector<int32_t> rows;
+  const size_t size = utf8.size();
+  size_t i = 0;
+  while (i < size) {
+    while (i < size && blank(utf8[i])) ++i;
+    size_t start = i;
+    while (i < size && !blank(utf8[i])) ++i;
+    if (i == start) break;
+    std::string_view token(utf8.data() + start, i - start);
+    auto found = index_.find(token);
+    if (found != index_.end()) {
+      const std::vector<int32_t>& own = subrows_[static_cast<size_t>(found->second)];
+      rows.insert(rows.end(), own.begin(), own.end());
+      if (token == "</s>") break;  // fastText's end of line: what follows is not read
+    } else if (token.compare(0, sizeof(kLabelPrefix) - 1, kLabelPrefix) != 0) {
+      add_subwords(std::string(token), rows);
+    }
+  }
+  if (rows.empty()) return;
+  std::vector<float> hidden(static_cast<size_t>(dim_), 0.0f);
+  for (int32_t row : rows) add_row(hidden.data(), row);
+  const float scale = static_cast<float>(1.0 / static_cast<double>(rows.size()));
+  for (float& h : hidden) h *= scale;
+  std::vector<std::pair<float, int32_t>> heap;
+  heap.reserve(static_cast<size_t>(k) + 1);
+  search(k, floored_log(threshold), 2 * static_cast<int32_t>(labels_.size()) - 2, 0.0f, hidden.data(), heap);
+  std::sort_heap(heap.begin(), heap.end(), better);
+  for (const auto& [score, leaf] : heap) out.emplace_back(std::exp(score), leaf);
+}
+
+}  // namespace cleanprep

@@ -5,7 +5,8 @@ glibc's expf through ctypes, as fastText's float `std::exp` calls it).
 `tests/test_lid_model.py` checks that the kernel, this twin and the fasttext module give the same
 labels and probabilities. It is the specification, and a thousand times slower than the kernel.
 
->>> model = ReferenceModel.read(MODEL)
+>>> from cleanprep.language.model import model_path
+>>> model = ReferenceModel.read(model_path())
 >>> [(lang, round(p, 3)) for lang, p in model.predict("Слава Україні, героям слава", k=2)]
 [('uk', 0.897), ('be', 0.084)]
 """
@@ -23,9 +24,6 @@ from pathlib import Path
 
 import numpy as np
 
-MODEL = Path(__file__).resolve().parent.parent / "models" / "lid.176.ftz"
-if not MODEL.is_file():  # installed: the model ships inside the package
-    MODEL = Path(__file__).resolve().parent / "models" / "lid.176.ftz"
 F32 = np.float32
 _BLANKS = b" \n\r\t\v\f\0"
 _LABEL = b"__label__"

@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 
 from cleanprep import _core
 from cleanprep.language import model as lid
-from cleanprep.reference_lid import MODEL, ReferenceModel
+from cleanprep.reference_lid import ReferenceModel
 
 fasttext.FastText.eprint = lambda *args, **kwargs: None
+MODEL = lid.model_path()
 ROOT = Path(__file__).resolve().parents[1]
 # Real pages in thirteen languages: the built-in examples and the written sets of benchmarks/sets.
 PAGES = [ROOT / "cleanprep" / "examples" / "pages", ROOT / "benchmarks" / "sets"]
@@ -71,20 +72,15 @@ def test_lid176_gives_the_fasttext_modules_answers_on_random_text(lid176, texts,
     assert ours.predict(texts, k) == theirs(ft_model, texts, k)
 
 
+@pytest.fixture(scope="module")
+def reference() -> ReferenceModel:
+    return ReferenceModel.read(MODEL)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
-def test_the_kernel_matches_its_python_reference(lid176, text) -> None:  # noqa: ANN001
-    reference = _reference()
+def test_the_kernel_matches_its_python_reference(lid176, reference, text) -> None:  # noqa: ANN001
     assert lid176[0].predict([text], 2) == [reference.predict(text, k=2)]
-
-
-_REFERENCE: list[ReferenceModel] = []
-
-
-def _reference() -> ReferenceModel:
-    if not _REFERENCE:
-        _REFERENCE.append(ReferenceModel.read(MODEL))
-    return _REFERENCE[0]
 
 
 def test_edges_blank_and_wordless_texts_get_no_labels_a_huge_line_does(lid176) -> None:  # noqa: ANN001
@@ -105,7 +101,7 @@ def test_the_pipeline_loads_the_cores_reader() -> None:
 
 
 def _corpus(path: Path) -> Path:
-    """A small labelled file: lines of the example pages, each under its language's label."""
+    """A small labelled file: 600 lines of random words of one of three languages, under its label."""
     rng = random.Random(7)
     words = {
         "en": "the river rose overnight and flooded the town while people slept in their homes",

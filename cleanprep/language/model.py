@@ -4,8 +4,8 @@ The model is read and run by cleanprep's compiled core (`_core.LanguageModel`, s
 the same labels and probabilities as the fasttext module's predict, to the last bit (compared on the
 147,890 texts the pipeline asks about on chrome-dev and mixed-dev, k = 1, 2 and 5; and in
 tests/test_lid_model.py), in about half the time with the answers built straight into Python lists.
-A model file of a layout the core does not read (an unquantised .bin named by $CLEANPREP_LID_MODEL)
-is run by the fasttext module instead.
+A model the core does not read (one trained with another loss than hierarchical softmax, or with word
+n-grams, named by $CLEANPREP_LID_MODEL) is run by the fasttext module instead.
 
 >>> model = load_model()
 >>> predict_batch(model, ["Слава Україні, героям слава", "The cat sat on the mat"])[0][0][0]

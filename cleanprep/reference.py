@@ -136,11 +136,32 @@ def word_cases(spaced: str) -> tuple[bytes, bytes]:
     return bytes(w.istitle() for w in words), bytes(w.isupper() for w in words)
 
 
-def lines_holding(lines: list[str], needles: list[str], anchored: list[str]) -> bytes:
-    """`_core.lines_holding`: for each line, whether it holds one of `needles` anywhere or begins with
-    one of `anchored`, one byte (0 or 1) per line.
+def bits_of_words(table: dict[str, int], spaced: str) -> list[int]:
+    """`_core.WordBits(table).of_words(spaced)` (as a list): each word's bits in `table`, 0 if absent;
+    words are the runs of characters other than " ".
 
-    >>> lines_holding(["we use cookies", "read this", "nothing"], ["cookie"], ["read"])
-    b'\\x01\\x01\\x00'
+    >>> bits_of_words({"und": 6, "the": 8}, "The  und x")
+    [0, 6, 0]
     """
-    return bytes(any(n in line for n in needles) or line.startswith(tuple(anchored)) for line in lines)
+    return [table.get(word, 0) for word in spaced.split(" ") if word]
+
+
+def lines_marks(lines: list[str], needles: list[str], marks: list[int], anchored: list[str],
+                anchored_marks: list[int]) -> list[int]:
+    """`_core.lines_marks`: for each line, the union of the marks of the `needles` it holds anywhere and
+    of the `anchored` ones it begins with (0: none).
+
+    >>> lines_marks(["we use cookies", "read this", "nothing"], ["cookie", "this"], [1, 4], ["read"], [2])
+    [1, 6, 0]
+    """
+    out = []
+    for line in lines:
+        mark = 0
+        for needle, m in zip(needles, marks, strict=True):
+            if needle in line:
+                mark |= m
+        for needle, m in zip(anchored, anchored_marks, strict=True):
+            if line.startswith(needle):
+                mark |= m
+        out.append(mark)
+    return out

@@ -188,3 +188,6 @@ def test_the_notice_kinds_searched_apart_name_what_the_one_pattern_names(line):
     low = line.lower()
     m = NOTICE.search(low)
     assert _notice_kind(low) == (_KIND[m.lastgroup] if m else None)
+    # notice_lines takes the hints' marks from the compiled core; its kinds are the same.
+    found = dict(notice_lines([low]))
+    assert found.get(0) == _notice_kind(low) or (found.get(0) == "share" and _notice_kind(low) is None)

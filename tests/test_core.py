@@ -3,6 +3,7 @@ give, on random text of every script: lone surrogates, separators, blank lines a
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -79,7 +80,6 @@ def test_bad_arguments_are_refused_with_a_message() -> None:
 @SETTINGS
 @given(st.lists(TEXTS, max_size=6))
 def test_key_hashes_match_the_reference(keys: list[str]) -> None:
-    import numpy as np
 
     got = np.frombuffer(_core.key_hashes(keys), dtype=np.uint64).tolist()
     assert got == [reference.key_hash(k) for k in keys]
@@ -88,14 +88,12 @@ def test_key_hashes_match_the_reference(keys: list[str]) -> None:
 @SETTINGS
 @given(TEXTS, st.integers(min_value=0, max_value=130))
 def test_short_line_hashes_match_the_reference(text: str, max_chars: int) -> None:
-    import numpy as np
 
     got = np.frombuffer(_core.short_line_hashes(text, max_chars), dtype=np.uint64).tolist()
     assert got == reference.short_line_hashes(text, max_chars)
 
 
 def test_short_line_keys_are_norm_keys_lower_cased_as_python_does() -> None:
-    import numpy as np
 
     from cleanprep.chrome.features import norm_key
 
@@ -119,21 +117,59 @@ def test_word_cases_follow_str_istitle_and_isupper() -> None:
     assert list(uppered) == [0, 1, 0, 0, 0, 1, 0]
 
 
+# Tables whose words are cut from the same pieces as the texts, so that words are found often.
+WORD_TABLES = st.dictionaries(st.one_of(PIECES, TEXTS.map(lambda t: t[:4])),
+                              st.integers(min_value=0, max_value=2**63 - 1), max_size=8)
+
+
+@SETTINGS
+@given(WORD_TABLES, st.lists(st.one_of(PIECES, TEXTS), max_size=8).map(" ".join))
+def test_word_bits_match_the_reference(table: dict[str, int], spaced: str) -> None:
+    got = np.frombuffer(_core.WordBits(table).of_words(spaced), dtype=np.int64).tolist()
+    assert got == reference.bits_of_words(table, spaced)
+
+
+def test_word_bits_find_whole_words_only_and_refuse_bad_tables() -> None:
+    table = _core.WordBits({"und": 6, "東京": 1, "😀": 2**62})
+    got = np.frombuffer(table.of_words("  und  under 東京 😀 Und "), dtype=np.int64).tolist()
+    assert got == [6, 0, 1, 2**62, 0]
+    assert table.of_words("") == b""
+    with pytest.raises(ValueError, match="must not be negative"):
+        _core.WordBits({"a": -1})
+    with pytest.raises(ValueError, match="63 bits"):
+        _core.WordBits({"a": 2**64})
+    with pytest.raises(ValueError, match="dict of str to int"):
+        _core.WordBits({1: 1})
+
+
 # Needles cut from the same pieces, so that they are found often, plus whole random strings.
 NEEDLES = st.lists(st.one_of(PIECES, st.text(max_size=4), TEXTS.map(lambda t: t[:3])), max_size=12)
 
 
+MARKS = st.integers(min_value=0, max_value=2**64 - 1)
+
+
 @SETTINGS
-@given(st.lists(TEXTS, max_size=8), NEEDLES, NEEDLES)
-def test_lines_holding_matches_the_reference(
-    lines: list[str], needles: list[str], anchored: list[str]
+@given(st.lists(TEXTS, max_size=8), NEEDLES, NEEDLES, st.data())
+def test_lines_marks_match_the_reference(
+    lines: list[str], needles: list[str], anchored: list[str], data: st.DataObject
 ) -> None:
-    assert _core.lines_holding(lines, needles, anchored) == reference.lines_holding(lines, needles, anchored)
+    marks = data.draw(st.lists(MARKS, min_size=len(needles), max_size=len(needles)))
+    anchored_marks = data.draw(st.lists(MARKS, min_size=len(anchored), max_size=len(anchored)))
+    assert (_core.lines_marks(lines, needles, marks, anchored, anchored_marks)
+            == reference.lines_marks(lines, needles, marks, anchored, anchored_marks))
 
 
-def test_lines_holding_finds_needles_anywhere_and_anchored_ones_only_at_the_start() -> None:
+def test_lines_marks_find_needles_anywhere_and_anchored_ones_only_at_the_start() -> None:
     lines = ["we use cookies", "read this", "you should read", "", "東京の天気", "😀 smile"]
-    got = _core.lines_holding(lines, ["cookie", "天気", "😀"], ["read"])
-    assert list(got) == [1, 1, 0, 0, 1, 1]
+    got = _core.lines_marks(lines, ["cookie", "天気", "😀", "this"], [1, 2, 4, 8], ["read"], [16])
+    assert got == [1, 24, 0, 0, 2, 4]
     # An empty needle is in every line, as `"" in line` says.
-    assert list(_core.lines_holding(lines, [""], [])) == [1] * len(lines)
+    assert _core.lines_marks(lines, [""], [32], [], []) == [32] * len(lines)
+    # The marks of all the needles a line holds are joined, the last bit of 64 included.
+    assert _core.lines_marks(["a cookie, this"], ["cookie", "this"], [2**63, 1], [], []) == [2**63 + 1]
+
+
+def test_lines_marks_refuse_a_mark_list_of_another_length() -> None:
+    with pytest.raises(ValueError, match="one mark per needle"):
+        _core.lines_marks(["x"], ["a", "b"], [1], [], [])

@@ -27,7 +27,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 
 import numpy as np
 
@@ -118,6 +117,8 @@ _LIST_SPAN = 12
  _KEY, _QUANTITY_BIT, _CREDIT_BIT, _HEADER_BIT) = (1 << b for b in range(13))
 _KNOWN = 1 << 15
 _CHAR_BITS = np.zeros(0x110000, dtype=np.uint16)
+# `stopwords.WORD_BITS` in the core, to look up a document's words in one call.
+_WORD_TABLE = _core.WordBits(WORD_BITS)
 
 
 def _bits_of(c: str) -> int:
@@ -426,11 +427,12 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     estimated = (lines.words > nw + 2) & (_per_line(bits & _NO_SPACE_BIT, starts) > 0)
     nw[estimated] = lines.words[estimated]
     # Lower-casing the words' text is lower-casing each word: a blank is neither cased nor
-    # case-ignorable, so no word's context (Greek final sigma) reaches across it.
-    lows = spaced.lower().split()
-    # One dictionary look-up per word says which languages' stopword lists (and the site words) hold it.
-    count = len(lows)
-    held = np.fromiter(map(WORD_BITS.get, lows, repeat(0)), dtype=np.int64, count=count)
+    # case-ignorable, so no word's context (Greek final sigma) reaches across it; and no letter
+    # lower-cases to a blank, so the words stay the runs between blanks.
+    # One look-up per word (in the core) says which languages' stopword lists (and the site words) hold it.
+    held = np.frombuffer(_WORD_TABLE.of_words(spaced.lower()), dtype=np.int64)
+    if len(held) != len(word_line):
+        raise ValueError("the words of a line changed when lower-cased")
     langs = _line_langs(lines, doc.lang)
     lang_bits = {lang: language_bits(lang) for lang in set(langs)}
     wanted = np.array([lang_bits[lang] for lang in langs], dtype=np.int64)

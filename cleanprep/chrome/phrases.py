@@ -1023,8 +1023,8 @@ def notice_lines(lows: list[str]) -> list[tuple[int, str]]:
     """(line index, kind) of the lines holding a notice; `lows` are a document's lower-cased lines.
 
     Only lines holding a hint (or beginning with a lead-in's) are searched: the compiled core finds
-    them in one pass over the lines (`_core.lines_holding`), as one search per hint cost more than the
-    notices' pattern itself.
+    them in one pass over the lines (`_core.lines_marks`, which says too which kinds their hints open),
+    as one search per hint cost more than the notices' pattern itself.
 
     >>> lows = ["the end.", "enter your email address to subscribe", "sie haben 3 von 5 artikeln gelesen"]
     >>> notice_lines(lows)
@@ -1032,12 +1032,12 @@ def notice_lines(lows: list[str]) -> list[tuple[int, str]]:
     >>> notice_lines(["votre navigateur est obsolète.", "the browser war of the 1990s"])
     [(0, 'cookie')]
     """
-    hinted = _core.lines_holding(lows, _NOTICE_HINT_LIST, _LEAD_IN_HINT_LIST)
+    marks = _core.lines_marks(lows, _NOTICE_HINT_LIST, _HINT_MARKS, _LEAD_IN_HINT_LIST, _LEAD_IN_MARKS)
     out = []
-    for i, low in enumerate(lows):
-        if not hinted[i] or len(low) > NOTICE_MAX_CHARS:
+    for i, (low, mark) in enumerate(zip(lows, marks, strict=True)):
+        if not mark or len(low) > NOTICE_MAX_CHARS:
             continue
-        kind = _notice_kind(low)
+        kind = _notice_kind(low, mark)
         if kind is None and _app_prompt(low):
             kind = "share"
         if kind is not None:
@@ -1058,20 +1058,36 @@ _HINT_KINDS = {
 }
 
 
-def _notice_kind(low: str) -> str | None:
+# The marks `_core.lines_marks` gives a line for its hints: bit 0, that it holds one; bit 1 + j, that one
+# of them opens the j-th kind of `_NOTICE_PATTERNS`. A lead-in only flags its line: "related" is tried
+# on every flagged line anyway.
+_HINT_MARKS = [1 | sum(2 << j for j, (kind, _) in enumerate(_NOTICE_PATTERNS) if kind in _HINT_KINDS[hint])
+               for hint in _NOTICE_HINT_LIST]
+_LEAD_IN_MARKS = [1] * len(_LEAD_IN_HINT_LIST)
+
+
+def _hint_marks(low: str) -> int:
+    """The marks of the hints `low` holds (what `_core.lines_marks` gives a line, but for the lead-ins)."""
+    mark = 0
+    for hint, hint_mark in zip(_NOTICE_HINT_LIST, _HINT_MARKS, strict=True):
+        if hint in low:
+            mark |= hint_mark
+    return mark
+
+
+def _notice_kind(low: str, marks: int | None = None) -> str | None:
     """The kind of the notice in a hinted lower-cased line, as `NOTICE.search` names it: the match that
-    starts first, of the kind listed first where two start together.
+    starts first, of the kind listed first where two start together. `marks`: the line's hint marks,
+    when known (see `_HINT_MARKS`); only the kinds they name, and "related", are searched for.
 
     >>> _notice_kind("please enter your email address"), _notice_kind("read more: the next story")
     ('share', 'related')
     """
-    kinds = {"related"}
-    for hint, hint_kinds in _HINT_KINDS.items():
-        if hint in low:
-            kinds |= hint_kinds
+    if marks is None:
+        marks = _hint_marks(low)
     best: tuple[int, str] | None = None
-    for kind, pattern in _NOTICE_PATTERNS:
-        if kind in kinds:
+    for j, (kind, pattern) in enumerate(_NOTICE_PATTERNS):
+        if kind == "related" or marks >> (j + 1) & 1:
             m = pattern.search(low)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), kind)

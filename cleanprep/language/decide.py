@@ -143,6 +143,7 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]]) -> list
             texts, predictions, profiles, strict=True):
         allowed = cyrillic_candidates(text) if script == CYRILLIC else None
         probs: dict[str, float] = {}
+        top: tuple[str, float] | None = None
         if script == LATIN and len(guesses) == 2:
             # The usual case: two guesses, both languages of Latin script, not the same one.
             (label, p), (label2, p2) = guesses
@@ -150,6 +151,8 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]]) -> list
             lang2 = _LATIN_NAMES.get(label2) or _latin_name(label2)
             if lang != "-" and lang2 != "-" and lang != lang2:
                 probs = {lang: p, lang2: p2}
+                # `_best_of` of these two, without the call: most segments come this way.
+                top = (lang2, p2) if p2 > p else (lang, p)
             else:
                 probs = _latin_probs(guesses)
         elif script == LATIN:
@@ -172,7 +175,8 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]]) -> list
                 # "1 min read" is two words, "Tags :" one
                 words = len(text.split()) if plain else len(_WORD.findall(text))
         # main_language and decide both ask for the best guess: worked out here, once.
-        top = _best_of(probs, script, allowed)
+        if top is None:
+            top = _best_of(probs, script, allowed)
         out.append(Evidence(probs, script, allowed, letters, words, None, text, mixed, top))
     return out
 

@@ -134,14 +134,27 @@ LanguageModel::LanguageModel(const std::string& file) {
   }
   // Quantisation may prune n-gram rows: then a table says which bucket kept which row (none kept:
   // an empty table); an unpruned model (-1) keeps every bucket's row, after the words' rows.
-  bucket_row_.assign(static_cast<size_t>(bucket_), -1);
-  if (pruned < 0) {
-    for (int32_t b = 0; b < bucket_; ++b) bucket_row_[static_cast<size_t>(b)] = nwords_ + b;
-  }
-  for (int64_t i = 0; i < pruned; ++i) {
-    int32_t bucket = in.get<int32_t>(), row = in.get<int32_t>();
-    if (bucket < 0 || bucket >= bucket_ || row < 0) Reader::fail("a pruned n-gram");
-    bucket_row_[static_cast<size_t>(bucket)] = nwords_ + row;
+  every_bucket_ = pruned < 0;
+  if (!every_bucket_) {
+    const size_t words = (static_cast<size_t>(bucket_) + 63) / 64;
+    kept_bits_.assign(words, 0);
+    std::vector<int32_t> row_at(static_cast<size_t>(bucket_), -1);
+    for (int64_t i = 0; i < pruned; ++i) {
+      int32_t bucket = in.get<int32_t>(), row = in.get<int32_t>();
+      if (bucket < 0 || bucket >= bucket_ || row < 0) Reader::fail("a pruned n-gram");
+      row_at[static_cast<size_t>(bucket)] = nwords_ + row;  // a bucket listed twice: the last row counts
+    }
+    kept_before_.assign(words, 0);
+    for (int32_t b = 0; b < bucket_; ++b) {
+      const size_t w = static_cast<size_t>(b) / 64;
+      if ((b & 63) == 0 && w > 0) {
+        kept_before_[w] = kept_before_[w - 1] + __builtin_popcountll(kept_bits_[w - 1]);
+      }
+      if (row_at[static_cast<size_t>(b)] >= 0) {
+        kept_bits_[w] |= uint64_t(1) << (b & 63);
+        kept_rows_.push_back(row_at[static_cast<size_t>(b)]);
+      }
+    }
   }
   const int64_t needed = nwords_ + (pruned < 0 ? int64_t(bucket_) : pruned);
 
@@ -181,11 +194,12 @@ LanguageModel::LanguageModel(const std::string& file) {
 
   index_.reserve(words_.size());
   subrows_.resize(words_.size());
+  std::string word;
   for (int32_t i = 0; i < nwords_; ++i) {
     index_.emplace(words_[static_cast<size_t>(i)], i);
     std::vector<int32_t>& own = subrows_[static_cast<size_t>(i)];
     own.push_back(i);
-    if (words_[static_cast<size_t>(i)] != "</s>") add_subwords(words_[static_cast<size_t>(i)], own);
+    if (words_[static_cast<size_t>(i)] != "</s>") add_subwords(words_[static_cast<size_t>(i)], own, word);
   }
 
   // The Huffman tree: leaves are the labels (counts descending), inner nodes follow; each inner node
@@ -210,10 +224,9 @@ LanguageModel::LanguageModel(const std::string& file) {
   }
 }
 
-void LanguageModel::add_subwords(const std::string& word, std::vector<int32_t>& rows) const {
+void LanguageModel::add_subwords(std::string_view word, std::vector<int32_t>& rows, std::string& w) const {
   // The n-grams of "<word>": from each character start, 1 to maxn characters, hashed as they grow.
-  std::string w;
-  w.reserve(word.size() + 2);
+  w.clear();
   w += '<';
   w += word;
   w += '>';
@@ -227,11 +240,19 @@ void LanguageModel::add_subwords(const std::string& word, std::vector<int32_t>& 
       while (j < size && continuation(w[j])) h = fnv1a_step(h, w[j++]);
       // A single character counts only inside the word, never the "<" or ">" alone.
       if (chars >= minn_ && !(chars == 1 && (i == 0 || j == size))) {
-        int32_t row = bucket_row_[h % static_cast<uint32_t>(bucket_)];
+        int32_t row = row_of(h % static_cast<uint32_t>(bucket_));
         if (row >= 0) rows.push_back(row);
       }
     }
   }
+}
+
+int32_t LanguageModel::row_of(uint32_t bucket) const {
+  if (every_bucket_) return nwords_ + static_cast<int32_t>(bucket);
+  const uint64_t word = kept_bits_[bucket / 64];
+  const uint64_t bit = uint64_t(1) << (bucket & 63);
+  if (!(word & bit)) return -1;
+  return kept_rows_[static_cast<size_t>(kept_before_[bucket / 64] + __builtin_popcountll(word & (bit - 1)))];
 }
 
 void LanguageModel::add_row(float* hidden, int32_t row) const {
@@ -283,10 +304,13 @@ void LanguageModel::search(int k, float floor, int32_t node, float score, const 
 }
 
 void LanguageModel::predict(const std::string& utf8, int k, float threshold,
-                            std::vector<std::pair<float, int32_t>>& out) const {
+                            std::vector<std::pair<float, int32_t>>& out, Scratch& scratch) const {
   out.clear();
   if (k <= 0) return;
-  std::vector<int32_t> rows;
+  std::vector<int32_t>& rows = scratch.rows;
+  std::vector<float>& hidden = scratch.hidden;
+  std::vector<std::pair<float, int32_t>>& heap = scratch.heap;
+  rows.clear();
   const size_t size = utf8.size();
   size_t i = 0;
   while (i < size) {
@@ -301,15 +325,15 @@ void LanguageModel::predict(const std::string& utf8, int k, float threshold,
       rows.insert(rows.end(), own.begin(), own.end());
       if (token == "</s>") break;  // fastText's end of line: what follows is not read
     } else if (token.compare(0, sizeof(kLabelPrefix) - 1, kLabelPrefix) != 0) {
-      add_subwords(std::string(token), rows);
+      add_subwords(token, rows, scratch.word);
     }
   }
   if (rows.empty()) return;
-  std::vector<float> hidden(static_cast<size_t>(dim_), 0.0f);
+  hidden.assign(static_cast<size_t>(dim_), 0.0f);
   for (int32_t row : rows) add_row(hidden.data(), row);
   const float scale = static_cast<float>(1.0 / static_cast<double>(rows.size()));
   for (float& h : hidden) h *= scale;
-  std::vector<std::pair<float, int32_t>> heap;
+  heap.clear();
   heap.reserve(static_cast<size_t>(k) + 1);
   search(k, floored_log(threshold), 2 * static_cast<int32_t>(labels_.size()) - 2, 0.0f, hidden.data(), heap);
   std::sort_heap(heap.begin(), heap.end(), better);

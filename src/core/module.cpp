@@ -12,6 +12,7 @@
 #include "scripts.hpp"
 #include "split.hpp"
 #include "text.hpp"
+#include "wordbits.hpp"
 #include "words.hpp"
 
 namespace py = pybind11;
@@ -88,7 +89,8 @@ py::list predict_texts(const LanguageModel& model, const py::list& texts, int k,
   std::vector<std::vector<std::pair<float, int32_t>>> found(n);
   {
     py::gil_scoped_release unlocked;  // the model is read-only: threads may predict side by side
-    for (size_t i = 0; i < n; ++i) model.predict(lines[i], k, threshold, found[i]);
+    LanguageModel::Scratch scratch;
+    for (size_t i = 0; i < n; ++i) model.predict(lines[i], k, threshold, found[i], scratch);
   }
   std::vector<py::str> names;
   for (const std::string& label : model.labels()) names.emplace_back(label);
@@ -187,17 +189,31 @@ PYBIND11_MODULE(_core, m) {
       "(title, upper): one byte per word of `spaced` (split at ' '), str.istitle and str.isupper.");
 
   m.def(
-      "lines_holding",
-      [](const py::list& lines, const py::list& needles, const py::list& anchored) {
+      "lines_marks",
+      [](const py::list& lines, const py::list& needles, const std::vector<uint64_t>& marks,
+         const py::list& anchored, const std::vector<uint64_t>& anchored_marks) {
         for (size_t i = 0; i < lines.size(); ++i) {
           if (!PyUnicode_Check(PyList_GET_ITEM(lines.ptr(), i))) {
-            throw py::type_error("lines_holding takes a list of str");
+            throw py::type_error("lines_marks takes a list of str");
           }
         }
-        return py::bytes(lines_holding(lines.ptr(), code_points(needles), code_points(anchored)));
+        return lines_marks(lines.ptr(), code_points(needles), marks, code_points(anchored), anchored_marks);
       },
-      py::arg("lines"), py::arg("needles"), py::arg("anchored"),
-      "One byte per line: 1 where the line holds one of `needles` or begins with one of `anchored`.");
+      py::arg("lines"), py::arg("needles"), py::arg("marks"), py::arg("anchored"), py::arg("anchored_marks"),
+      "One int per line: the union of the marks of the `needles` it holds and the `anchored` ones it "
+      "begins with.");
+
+  py::class_<WordBits>(m, "WordBits", "A table of words and their bits, looked up a text's words at a time.")
+      .def(py::init([](const py::dict& table) { return new WordBits(table.ptr()); }), py::arg("table"),
+           "From a dict of str -> int (bits, 0 to 2**63 - 1).")
+      .def(
+          "of_words",
+          [](const WordBits& self, const py::str& spaced) {
+            std::vector<int64_t> bits = self.of_words(spaced.ptr());
+            return py::bytes(reinterpret_cast<const char*>(bits.data()), bits.size() * sizeof(int64_t));
+          },
+          py::arg("spaced"),
+          "Each word's bits (0: not in the table), words split at ' ', as native int64 bytes.");
 
   py::class_<LanguageModel>(m, "LanguageModel",
                             "fastText's supervised language model (lid.176.ftz), read from its bytes.")

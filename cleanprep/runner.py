@@ -10,7 +10,6 @@ dies (killed, out of memory, a crash in native code) fails only its own window's
 
 from __future__ import annotations
 
-import gc
 import multiprocessing as mp
 import signal
 import sys
@@ -26,6 +25,7 @@ from typing import Any, TextIO
 
 from .config import Config
 from .document import Document
+from .gc_pace import collect_less_often, fewer_collections
 from .parallel import ordered_map
 from .pipeline import WINDOW, Pipeline
 from .progress import Progress
@@ -61,37 +61,11 @@ _worker_pipeline: Pipeline | None = None
 _worker_light = False
 
 
-# Cleaning makes millions of short-lived objects (segments, tuples, guesses) that reference counting
-# frees; none of them forms a cycle the collector must break, yet its default pace (a pass every 700
-# new objects, and full passes over everything alive) spends several percent of a run walking them.
-# Workers, and a run in the caller's process while it lasts, collect this many times less often.
-COLLECT_EVERY = 50_000
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the block with the cyclic collector's first threshold at `COLLECT_EVERY` (then restored).
-
-    >>> before = gc.get_threshold()
-    >>> with fewer_collections():
-    ...     gc.get_threshold()[0] == COLLECT_EVERY
-    True
-    >>> gc.get_threshold() == before
-    True
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], COLLECT_EVERY), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
 def _init_worker(config: Config, recurrence: Any, light: bool = False) -> None:
     global _worker_pipeline, _worker_light
     _init_child()
     # A worker is ours alone: it collects at the pace `fewer_collections` sets, for its life.
-    gc.set_threshold(max(gc.get_threshold()[0], COLLECT_EVERY), *gc.get_threshold()[1:])
+    collect_less_often()
     _worker_pipeline = Pipeline(config, recurrence)
     _worker_light = light
 

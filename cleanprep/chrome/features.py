@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -146,6 +147,55 @@ def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
     return points, bits
 
 
+class LineSegments:
+    """The segments of each line, as a sequence of lists (one per line) sliced from the document's
+    segments only when asked: the judge touches the segments of the few lines it removes.
+
+    >>> segs = [Segment(0, 3, line=0), Segment(4, 8, line=0), Segment(9, 12, line=1)]
+    >>> groups = LineSegments(segs, np.array([0, 2, 3]))
+    >>> len(groups), [len(g) for g in groups], groups[1] == [segs[2]], groups.sizes.tolist()
+    (2, [2, 1], True, [2, 1])
+    """
+
+    __slots__ = ("_segments", "_bounds", "sizes")
+
+    def __init__(self, segments: list[Segment], bounds: np.ndarray) -> None:
+        # bounds: where each line's segments begin, and after the last line where its segments end.
+        self._segments, self._bounds = segments, bounds.tolist()
+        self.sizes = np.diff(bounds)  # segments per line
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    def __getitem__(self, i: int) -> list[Segment]:
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._segments[self._bounds[i] : self._bounds[i + 1]]
+
+    def __iter__(self) -> Iterator[list[Segment]]:
+        segments, bounds = self._segments, self._bounds
+        return (segments[a:b] for a, b in pairwise(bounds))
+
+    def longest(self) -> list[Segment]:
+        """Each line's longest segment (the first of equals, as `max` picks).
+
+        >>> segs = [Segment(0, 3, line=0), Segment(4, 8, line=0), Segment(9, 12, line=1)]
+        >>> [(s.start, s.end) for s in LineSegments(segs, np.array([0, 2, 3])).longest()]
+        [(4, 8), (9, 12)]
+        """
+        segments, bounds = self._segments, self._bounds
+        if len(segments) == len(self):  # a segment per line: each is its line's longest
+            return segments
+        return [segments[a] if b - a == 1 else max(segments[a:b], key=_length)
+                for a, b in pairwise(bounds)]
+
+
+def _length(seg: Segment) -> int:
+    return seg.end - seg.start
+
+
 @dataclass(slots=True)
 class Line:
     """One line of a document and what the judge needs to know of it."""
@@ -173,7 +223,7 @@ class LineTable:
     __slots__ = ("segments", "texts", "lows", "keys", "words", "blocks", "kinds", "dates", "joined",
                  "starts", "bits", "meta", "points", "stamped")
 
-    def __init__(self, segments: list[list[Segment]], texts: list[str], lows: list[str], keys: list[str],
+    def __init__(self, segments: LineSegments, texts: list[str], lows: list[str], keys: list[str],
                  words: np.ndarray, blocks: np.ndarray, kinds: list[str | None], dates: np.ndarray,
                  joined: str, starts: np.ndarray, bits: np.ndarray, meta: np.ndarray | None = None,
                  points: np.ndarray | None = None, stamped: np.ndarray | None = None) -> None:
@@ -232,12 +282,13 @@ def line_table(doc: Document) -> LineTable:
     segs = doc.segments
     if not segs:
         empty = np.zeros(0, dtype=np.int64)
-        return LineTable([], [], [], [], empty, empty, [], np.zeros(0, dtype=bool), "", empty, empty)
+        return LineTable(LineSegments([], np.zeros(1, dtype=np.int64)), [], [], [], empty, empty, [],
+                         np.zeros(0, dtype=bool), "", empty, empty)
     line_no = np.array([s.line for s in segs])
     cuts = (np.flatnonzero(line_no[1:] != line_no[:-1]) + 1).tolist()
     firsts = [0, *cuts]
     lasts = [c - 1 for c in cuts] + [len(segs) - 1]
-    groups = [segs[a : b + 1] for a, b in zip(firsts, lasts, strict=True)]
+    groups = LineSegments(segs, np.array([*firsts, len(segs)]))
     fixed = doc.fixed
     texts = [fixed[segs[a].start : segs[b].end] for a, b in zip(firsts, lasts, strict=True)]
     n = len(texts)
@@ -338,11 +389,14 @@ def _notices(lows: list[str], low_lengths: np.ndarray, words: np.ndarray, kinds:
 
 def _line_langs(lines: LineTable, doc_lang: str) -> list[str]:
     """The language whose stopwords count for each line: its longest segment's, else the document's."""
+    # Short lines get unreliable labels from fastText; the document's language is a better guess.
+    usable: dict[str, str] = {}  # a line's language -> the one that counts (a page has few languages)
     out = []
-    for segs in lines.segments:
-        lang = max(segs, key=lambda s: s.end - s.start).lang if len(segs) > 1 else segs[0].lang
-        # Short lines get unreliable labels from fastText; the document's language is a better guess.
-        out.append(doc_lang if lang == UNKNOWN_LANG or not has_list(lang) else lang)
+    for seg in lines.segments.longest():
+        lang = seg.lang
+        if lang not in usable:
+            usable[lang] = doc_lang if lang == UNKNOWN_LANG or not has_list(lang) else lang
+        out.append(usable[lang])
     return out
 
 
@@ -476,7 +530,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     bullet[two] = ((bits[starts[two]] & _BULLET_BIT) != 0) & ((bits[starts[two] + 1] & _WHITESPACE) != 0)
     x[:, col["bullet"]] = bullet
     x[:, col["ellipsis"]] = np.logical_or.reduce([_ends_with(points, ends, chars, e) for e in _ELLIPSES])
-    x[:, col["sentences"]] = np.log1p(np.fromiter(map(len, lines.segments), np.int64, n)) / 2
+    x[:, col["sentences"]] = np.log1p(lines.segments.sizes) / 2
     x[:, col["separators"]] = _lines_matching(_SEPARATOR, joined, starts)
     prose = (nw >= 6) & (sw >= 0.1) & (terminal | (nw >= 20))
     short = nw <= 3

@@ -178,8 +178,13 @@ def judge_with(doc: Document, recurrence: RecurrenceIndex | None, model: ChromeM
     recurring = recurrence.shares(lines.keys) if recurrence is not None else None
     x = feature_matrix(doc, lines, recurring)
     reasons = decide(lines, x, model)
-    for segments, reason in zip(lines.segments, reasons, strict=True):
-        if not reason or reason == "caption" and _foreign_caption(doc, segments):
+    if len(reasons) != len(lines):
+        raise ValueError("a reason per line is needed")
+    for i, reason in enumerate(reasons):
+        if not reason:
+            continue
+        segments = lines.segments[i]
+        if reason == "caption" and _foreign_caption(doc, segments):
             # A caption in the page's own language is furniture; one that describes something in
             # another language is a foreign segment like any other, for the foreign policy to
             # translate or drop. A bare credit ("Kuva: Lehtikuva") is furniture in any language.

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..config import ConfigError, default_jobs
 from ..document import Document
+from ..gc_pace import fewer_collections
 from ..parallel import ordered_map
 from ..progress import Progress
 from ..read import Source, read_source
@@ -92,24 +93,25 @@ def run(args: argparse.Namespace) -> int:
     out = None if args.output == "-" else AtomicFile(Path(args.output))
     failed = 0
     progress = Progress(enabled=not args.quiet)
-    try:
-        for chunk in ordered_map(_detect_chunk, _chunks(read_source(source)), args.jobs):
-            for doc in chunk:
-                progress.update(1, doc.nbytes)
-                if doc.error is not None:
-                    failed += 1
-                    print(f"cleanprep detect: {args.input}: {doc.error}", file=sys.stderr)
-                elif out is None:
-                    sys.stdout.write(safe_text(doc.clean))
-                else:
-                    out.write(doc.clean)
-    except BaseException:
-        # Interrupted (or worse): the output is left as it was, never half-written.
-        if out is not None:
-            out.abort()
-        raise
-    finally:
-        progress.close()
+    with fewer_collections():
+        try:
+            for chunk in ordered_map(_detect_chunk, _chunks(read_source(source)), args.jobs):
+                for doc in chunk:
+                    progress.update(1, doc.nbytes)
+                    if doc.error is not None:
+                        failed += 1
+                        print(f"cleanprep detect: {args.input}: {doc.error}", file=sys.stderr)
+                    elif out is None:
+                        sys.stdout.write(safe_text(doc.clean))
+                    else:
+                        out.write(doc.clean)
+        except BaseException:
+            # Interrupted (or worse): the output is left as it was, never half-written.
+            if out is not None:
+                out.abort()
+            raise
+        finally:
+            progress.close()
     if out is not None:
         out.commit()
     return 1 if failed else 0

@@ -9,7 +9,15 @@ import pytest
 from support.chrome_pages import PARAGRAPHS, keep_everything, page
 
 from cleanprep.chrome.judge import judge_with
-from cleanprep.chrome.phrases import _KIND, NOTICE, _notice_kind, classify, is_date_line, notice_lines
+from cleanprep.chrome.phrases import (
+    _KIND,
+    NOTICE,
+    _app_prompt,
+    _notice_kind,
+    classify,
+    is_date_line,
+    notice_lines,
+)
 from cleanprep.document import CHROME
 
 NOTICES = [
@@ -190,4 +198,4 @@ def test_the_notice_kinds_searched_apart_name_what_the_one_pattern_names(line):
     assert _notice_kind(low) == (_KIND[m.lastgroup] if m else None)
     # notice_lines takes the hints' marks from the compiled core; its kinds are the same.
     found = dict(notice_lines([low]))
-    assert found.get(0) == _notice_kind(low) or (found.get(0) == "share" and _notice_kind(low) is None)
+    assert found.get(0) == (_notice_kind(low) or ("share" if _app_prompt(low) else None))

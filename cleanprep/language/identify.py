@@ -29,7 +29,7 @@ from .cyrillic import has_latin_i, normalise_cyrillic
 from .decide import Evidence, decide, gather
 from .memory import Memory
 from .model import load_model, predict_batch
-from .scripts import NEUTRAL, script_codes, split_on_script
+from .scripts import script_codes, split_on_script
 from .second import warm_up
 
 # How many of fastText's guesses to weigh: the right language is almost always among the first two
@@ -71,9 +71,6 @@ def identify(doc: Document, target: str | None = None) -> None:
         if id(seg) in unasked and ev.letters and host != UNKNOWN_LANG:
             # Kept with the host without the model's word: its score is the host's share of the text.
             seg.lang, seg.score = host, doc.lang_score
-        elif ev.top is not None and ev.top[0] == host and ev.script != NEUTRAL:
-            # `decide`'s first answer, for most segments: the best guess is the host.
-            seg.lang, seg.score = ev.top
         else:
             seg.lang, seg.score = decide(ev, host)
     smooth(doc.segments, evidence, doc.lang)

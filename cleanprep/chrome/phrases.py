@@ -1066,15 +1066,6 @@ _HINT_MARKS = [1 | sum(2 << j for j, (kind, _) in enumerate(_NOTICE_PATTERNS) if
 _LEAD_IN_MARKS = [1] * len(_LEAD_IN_HINT_LIST)
 
 
-def _hint_marks(low: str) -> int:
-    """The marks of the hints `low` holds (what `_core.lines_marks` gives a line, but for the lead-ins)."""
-    mark = 0
-    for hint, hint_mark in zip(_NOTICE_HINT_LIST, _HINT_MARKS, strict=True):
-        if hint in low:
-            mark |= hint_mark
-    return mark
-
-
 def _notice_kind(low: str, marks: int | None = None) -> str | None:
     """The kind of the notice in a hinted lower-cased line, as `NOTICE.search` names it: the match that
     starts first, of the kind listed first where two start together. `marks`: the line's hint marks,
@@ -1084,7 +1075,7 @@ def _notice_kind(low: str, marks: int | None = None) -> str | None:
     ('share', 'related')
     """
     if marks is None:
-        marks = _hint_marks(low)
+        marks = _core.lines_marks([low], _NOTICE_HINT_LIST, _HINT_MARKS, [], [])[0]
     best: tuple[int, str] | None = None
     for j, (kind, pattern) in enumerate(_NOTICE_PATTERNS):
         if kind == "related" or marks >> (j + 1) & 1:

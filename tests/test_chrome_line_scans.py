@@ -135,7 +135,15 @@ def test_hinted_asked_lines_match_the_whole_document_on_read_lines():
         words = np.array([rng.choice((1, 2, 3, 12, 13, 40)) for _ in lows])
         lengths = np.array([len(low) for low in lows])
         digits = np.array([sum(c.isdigit() for c in low) for low in lows])
-        whole = hinted_lines("\n".join(lows), lows, np.flatnonzero(digits >= 8).tolist())
+        whole = hinted_lines(lows, np.flatnonzero(digits >= 8).tolist())
         asked = F._hinted(lows, lengths, words, digits)
         for i, low in enumerate(lows):
             assert asked[i] == (whole[i] and reads_hint(int(words[i]), len(low)))
+
+
+def test_hinted_lines_say_of_each_line_what_has_hint_says():
+    from cleanprep.chrome.phrases import _has_hint
+
+    lows = [*_NOTICE_LINES, "home", "card 1234 5678", "", "spende jetzt", "wir nutzen cookies", "dona ahora"]
+    many_digits = [i for i, low in enumerate(lows) if sum(c.isdigit() for c in low) >= 8]
+    assert hinted_lines(lows, many_digits) == [_has_hint(low) for low in lows]

@@ -170,6 +170,37 @@ def test_lines_marks_find_needles_anywhere_and_anchored_ones_only_at_the_start()
     assert _core.lines_marks(["a cookie, this"], ["cookie", "this"], [2**63, 1], [], []) == [2**63 + 1]
 
 
+@SETTINGS
+@given(st.lists(st.lists(TEXTS, max_size=6), max_size=4), NEEDLES, NEEDLES, st.data())
+def test_a_built_needles_table_matches_the_reference_on_every_list_it_is_asked(
+    docs: list[list[str]], needles: list[str], anchored: list[str], data: st.DataObject
+) -> None:
+    # One table, many documents: nothing of one call may leak into the next.
+    marks = data.draw(st.lists(MARKS, min_size=len(needles), max_size=len(needles)))
+    anchored_marks = data.draw(st.lists(MARKS, min_size=len(anchored), max_size=len(anchored)))
+    table = _core.Needles(needles, marks, anchored, anchored_marks)
+    for lines in docs:
+        assert table.marks(lines) == reference.lines_marks(lines, needles, marks, anchored, anchored_marks)
+
+
+def test_needles_of_every_length_are_found_at_the_ends_of_lines_of_every_layout() -> None:
+    # Needles of 1, 2, 3, 4 and 5 code points, in lines stored with 1, 2 and 4 bytes a character.
+    needles = ["x", "ab", "abc", "abcd", "abcde", "é€", "😀😁"]
+    table = _core.Needles(needles, [1 << k for k in range(len(needles))], [], [])
+    lines = ["abcde", "zabcd", "zzab", "x", "€é€", "é€😀😁", "abc€", "", "ab\ncd"]
+    assert table.marks(lines) == reference.lines_marks(lines, needles, [1 << k for k in range(len(needles))],
+                                                       [], [])
+    assert table.marks(["abcde"]) == [1 << 1 | 1 << 2 | 1 << 3 | 1 << 4]
+
+
+def test_a_needles_table_refuses_what_is_not_a_str() -> None:
+    table = _core.Needles(["a"], [1], [], [])
+    with pytest.raises(TypeError, match="list of str"):
+        table.marks(["a", 1])
+    with pytest.raises(ValueError, match="one mark per needle"):
+        _core.Needles(["a"], [], [], [])
+
+
 def test_lines_marks_refuse_a_mark_list_of_another_length() -> None:
     with pytest.raises(ValueError, match="one mark per needle"):
         _core.lines_marks(["x"], ["a", "b"], [1], [], [])

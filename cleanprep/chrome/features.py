@@ -357,17 +357,15 @@ def _hinted(lows: list[str], low_lengths: np.ndarray, words: np.ndarray, digits:
     `classify_lines` reads (`phrases.reads_hint`); the others' are False, as they are never read.
 
     Long paragraphs (over `phrases.ANYWHERE_CHARS`) hold much of a document's text and never read their hint,
-    so the hints are looked for in the asked lines' own joined text.
+    so only the asked lines are handed to the kernel.
     """
     n = len(lows)
     asked = np.flatnonzero(reads_hint(words, low_lengths))
     out = np.zeros(n, dtype=bool)
     if len(asked):
-        starts = np.zeros(len(asked), dtype=np.int64)
-        np.cumsum(low_lengths[asked[:-1]] + 1, out=starts[1:])
         asked_lows = [lows[i] for i in asked.tolist()]
         many_digits = np.flatnonzero(digits[asked] >= 8).tolist()
-        out[asked] = hinted_lines("\n".join(asked_lows), asked_lows, many_digits, starts.tolist())
+        out[asked] = hinted_lines(asked_lows, many_digits)
     return out.tolist()
 
 

@@ -15,7 +15,6 @@ Dutch, Polish, Czech, Russian, Ukrainian and a few more, written from general kn
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 import regex
@@ -308,6 +307,8 @@ _APPEAL_HINTS = (
     "monobank", "приват", "become a",
 )
 _CARD = re.compile(r"\d{4}[ -]\d{4}")
+# The same hints for the kernel, which finds them all in a document's lines in one pass.
+_HINT_NEEDLES = _core.Needles(["cookie", *_APPEAL_HINTS], [1] * (1 + len(_APPEAL_HINTS)), [], [])
 
 
 def _has_hint(low: str) -> bool:
@@ -525,36 +526,18 @@ def _anywhere_match(low: str) -> str | None:
     return m.lastgroup if m else None
 
 
-def hinted_lines(joined: str, lows: list[str], many_digits: list[int], starts: list[int] | None = None
-                 ) -> list[bool]:
+def hinted_lines(lows: list[str], many_digits: list[int]) -> list[bool]:
     """For each line, whether it holds a word that cookie notices or appeals need (`_has_hint`).
 
-    `joined` is `lows` joined by newlines; each hint is looked for once in it, not once per line. Only
-    the lines in `many_digits` (those with eight digits or more) can hold a card number. `starts` says
-    where each line starts in `joined` (worked out when not given).
+    The compiled core looks for all the hints in one pass over the lines (`_core.Needles`). Only the
+    lines in `many_digits` (those with eight digits or more) can hold a card number.
 
-    >>> lows = ["home", "we use cookies", "card 1234 5678"]
-    >>> hinted_lines("\\n".join(lows), lows, [2])
-    [False, True, True]
-    >>> hinted_lines("\\n".join(lows), lows, [2], [0, 5, 20])
+    >>> hinted_lines(["home", "we use cookies", "card 1234 5678"], [2])
     [False, True, True]
     """
-    if starts is None:
-        starts = [0]
-        for low in lows[:-1]:
-            starts.append(starts[-1] + len(low) + 1)
-    out = [False] * len(lows)
+    out = [mark != 0 for mark in _HINT_NEEDLES.marks(lows)]
     for i in many_digits:
-        out[i] = _CARD.search(lows[i]) is not None
-    hits = []
-    for hint in ("cookie", *_APPEAL_HINTS):
-        pos = joined.find(hint)
-        while pos >= 0:
-            hits.append(pos)
-            nxt = joined.find("\n", pos)  # one hit is enough: go on from the next line
-            pos = joined.find(hint, nxt + 1) if nxt >= 0 else -1
-    for pos in hits:
-        out[bisect_right(starts, pos) - 1] = True
+        out[i] = out[i] or _CARD.search(lows[i]) is not None
     return out
 
 
@@ -1023,7 +1006,7 @@ def notice_lines(lows: list[str]) -> list[tuple[int, str]]:
     """(line index, kind) of the lines holding a notice; `lows` are a document's lower-cased lines.
 
     Only lines holding a hint (or beginning with a lead-in's) are searched: the compiled core finds
-    them in one pass over the lines (`_core.lines_marks`, which says too which kinds their hints open),
+    them in one pass over the lines (`_core.Needles`, which says too which kinds their hints open),
     as one search per hint cost more than the notices' pattern itself.
 
     >>> lows = ["the end.", "enter your email address to subscribe", "sie haben 3 von 5 artikeln gelesen"]
@@ -1032,7 +1015,7 @@ def notice_lines(lows: list[str]) -> list[tuple[int, str]]:
     >>> notice_lines(["votre navigateur est obsolète.", "the browser war of the 1990s"])
     [(0, 'cookie')]
     """
-    marks = _core.lines_marks(lows, _NOTICE_HINT_LIST, _HINT_MARKS, _LEAD_IN_HINT_LIST, _LEAD_IN_MARKS)
+    marks = _NOTICE_NEEDLES.marks(lows)
     out = []
     for i, (low, mark) in enumerate(zip(lows, marks, strict=True)):
         if not mark or len(low) > NOTICE_MAX_CHARS:
@@ -1058,12 +1041,14 @@ _HINT_KINDS = {
 }
 
 
-# The marks `_core.lines_marks` gives a line for its hints: bit 0, that it holds one; bit 1 + j, that one
+# The marks `_core.Needles.marks` gives a line for its hints: bit 0, that it holds one; bit 1 + j, that one
 # of them opens the j-th kind of `_NOTICE_PATTERNS`. A lead-in only flags its line: "related" is tried
 # on every flagged line anyway.
 _HINT_MARKS = [1 | sum(2 << j for j, (kind, _) in enumerate(_NOTICE_PATTERNS) if kind in _HINT_KINDS[hint])
                for hint in _NOTICE_HINT_LIST]
 _LEAD_IN_MARKS = [1] * len(_LEAD_IN_HINT_LIST)
+# Built once: the kernel's tables of the hints cost more than a document's lines.
+_NOTICE_NEEDLES = _core.Needles(_NOTICE_HINT_LIST, _HINT_MARKS, _LEAD_IN_HINT_LIST, _LEAD_IN_MARKS)
 
 
 def _notice_kind(low: str, marks: int | None = None) -> str | None:
@@ -1075,7 +1060,7 @@ def _notice_kind(low: str, marks: int | None = None) -> str | None:
     ('share', 'related')
     """
     if marks is None:
-        marks = _core.lines_marks([low], _NOTICE_HINT_LIST, _HINT_MARKS, [], [])[0]
+        marks = _NOTICE_NEEDLES.marks([low])[0]
     best: tuple[int, str] | None = None
     for j, (kind, pattern) in enumerate(_NOTICE_PATTERNS):
         if kind == "related" or marks >> (j + 1) & 1:

@@ -203,6 +203,28 @@ PYBIND11_MODULE(_core, m) {
       "One int per line: the union of the marks of the `needles` it holds and the `anchored` ones it "
       "begins with.");
 
+  py::class_<Needles>(m, "Needles", "Many short strings, looked for in a document's lines at a time.")
+      .def(py::init([](const py::list& needles, const std::vector<uint64_t>& marks, const py::list& anchored,
+                       const std::vector<uint64_t>& anchored_marks) {
+             return new Needles(code_points(needles), marks, code_points(anchored), anchored_marks);
+           }),
+           py::arg("needles"), py::arg("marks"), py::arg("anchored"), py::arg("anchored_marks"),
+           "`marks[k]` goes with `needles[k]` (held anywhere), `anchored_marks[k]` with `anchored[k]` "
+           "(held at the start).")
+      .def(
+          "marks",
+          [](const Needles& self, const py::list& lines) {
+            for (size_t i = 0; i < lines.size(); ++i) {
+              if (!PyUnicode_Check(PyList_GET_ITEM(lines.ptr(), i))) {
+                throw py::type_error("lines_marks takes a list of str");
+              }
+            }
+            return self.marks_of(lines.ptr());
+          },
+          py::arg("lines"),
+          "One int per line: the union of the marks of the needles it holds and the anchored ones it "
+          "begins with (`lines_marks`).");
+
   py::class_<WordBits>(m, "WordBits", "A table of words and their bits, looked up a text's words at a time.")
       .def(py::init([](const py::dict& table) { return new WordBits(table.ptr()); }), py::arg("table"),
            "From a dict of str -> int (bits, 0 to 2**63 - 1).")

@@ -1021,7 +1021,7 @@ def notice_lines(lows: list[str]) -> list[tuple[int, str]]:
         if not mark or len(low) > NOTICE_MAX_CHARS:
             continue
         kind = _notice_kind(low, mark)
-        if kind is None and _app_prompt(low):
+        if kind is None and mark & _APP_MARK and _app_prompt(low):
             kind = "share"
         if kind is not None:
             out.append((i, kind))
@@ -1044,8 +1044,14 @@ _HINT_KINDS = {
 # The marks `_core.Needles.marks` gives a line for its hints: bit 0, that it holds one; bit 1 + j, that one
 # of them opens the j-th kind of `_NOTICE_PATTERNS`. A lead-in only flags its line: "related" is tried
 # on every flagged line anyway.
+# One more bit, past the kinds', says that the line holds an app prompt's verb (`_app_prompt` is asked
+# only then; every one of `_APP_HINTS` is a notice hint).
+_APP_MARK = 2 << len(_NOTICE_PATTERNS)
 _HINT_MARKS = [1 | sum(2 << j for j, (kind, _) in enumerate(_NOTICE_PATTERNS) if kind in _HINT_KINDS[hint])
+               | (_APP_MARK if hint in _APP_HINTS else 0)
                for hint in _NOTICE_HINT_LIST]
+if not set(_APP_HINTS) <= set(_NOTICE_HINT_LIST):
+    raise ValueError("every app prompt hint must be a notice hint")
 _LEAD_IN_MARKS = [1] * len(_LEAD_IN_HINT_LIST)
 # Built once: the kernel's tables of the hints cost more than a document's lines.
 _NOTICE_NEEDLES = _core.Needles(_NOTICE_HINT_LIST, _HINT_MARKS, _LEAD_IN_HINT_LIST, _LEAD_IN_MARKS)

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace cleanprep {
@@ -20,7 +19,22 @@ class WordBits {
   std::vector<int64_t> of_words(PyObject* spaced) const;
 
  private:
-  std::unordered_map<std::u32string, int64_t> bits_;
+  template <typename Char>
+  void look_up(const Char* s, Py_ssize_t n, std::vector<int64_t>& out) const;
+  template <typename Char>
+  int64_t bits_of(const Char* s, Py_ssize_t len, uint64_t hash) const;
+
+  // An open-addressing table of the words: each slot names a word by its hash and where its code
+  // points lie in `points_` (a word is compared where it stands in the text: nothing is copied).
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t at = 0;
+    uint32_t len = 0;  // 0: an empty slot (the empty word is never looked up)
+    int64_t bits = 0;
+  };
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  std::vector<char32_t> points_;
 };
 
 }  // namespace cleanprep

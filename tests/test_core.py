@@ -129,6 +129,17 @@ def test_word_bits_match_the_reference(table: dict[str, int], spaced: str) -> No
     assert got == reference.bits_of_words(table, spaced)
 
 
+def test_word_bits_find_every_word_of_a_big_table_and_no_near_miss() -> None:
+    # Thousands of words fill the table's slots unevenly: every one must still be found, and words
+    # that differ from one in a single code point, or in length, must not be.
+    words = [f"w{i}" for i in range(5000)] + ["straße", "東京", "😀x", "und"]
+    table = {word: i + 1 for i, word in enumerate(words)}
+    asked = [*words, "w5000", "w", "straßf", "東", "😀", "undd"]
+    got = np.frombuffer(_core.WordBits(table).of_words(" ".join(asked)), dtype=np.int64).tolist()
+    assert got == reference.bits_of_words(table, " ".join(asked))
+    assert got[-6:] == [0] * 6
+
+
 def test_word_bits_find_whole_words_only_and_refuse_bad_tables() -> None:
     table = _core.WordBits({"und": 6, "東京": 1, "😀": 2**62})
     got = np.frombuffer(table.of_words("  und  under 東京 😀 Und "), dtype=np.int64).tolist()

@@ -165,3 +165,29 @@ def lines_marks(lines: list[str], needles: list[str], marks: list[int], anchored
                 mark |= m
         out.append(mark)
     return out
+
+
+def segments(text: str) -> list[tuple[int, int, int, int]]:
+    """`split.split_document`'s segments of `text` as (start, end, block, line), cut by split.py's
+    patterns themselves (`_core.split_segments` finds the same without them; where it cannot say, a
+    line comes back whole and `split` cuts it so).
+
+    >>> segments("Menu\\n\\nIt rained. Dr. Who came.\\nFoto")
+    [(0, 4, 0, 0), (6, 16, 1, 1), (17, 30, 1, 1), (31, 35, 1, 2)]
+    """
+    from .split import _sentences  # the patterns live with the split
+
+    restrip = _SEPARATORS.search(text) is not None
+    out: list[tuple[int, int, int, int]] = []
+    block = 0
+    for line_no, (start, end, new_block, may_end) in enumerate(lines(text)):
+        block += new_block
+        if restrip:
+            end = start + len(text[start:end].rstrip())
+            if end == start:
+                continue
+        if not may_end:
+            out.append((start, end, block, line_no))
+            continue
+        out += [(start + s, start + e, block, line_no) for s, e in _sentences(text[start:end], end - start)]
+    return out

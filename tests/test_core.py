@@ -9,7 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanprep import _core, reference
+from cleanprep.document import Document
 from cleanprep.language.scripts import SCRIPT_TABLE
+from cleanprep.split import _ABBREVIATION_LIST, _SENTENCE_TABLE, split_document
 
 # Pieces that matter to the kernels: every kind of whitespace (the four separators \x1c-\x1f that
 # str.strip and the regex module disagree on among them), terminal punctuation of several scripts,
@@ -215,3 +217,63 @@ def test_a_needles_table_refuses_what_is_not_a_str() -> None:
 def test_lines_marks_refuse_a_mark_list_of_another_length() -> None:
     with pytest.raises(ValueError, match="one mark per needle"):
         _core.lines_marks(["x"], ["a", "b"], [1], [], [])
+
+
+# Pieces that cut sentences or hold them together: terminals, closers, openers, capitals of the BMP
+# and above it (𝐀 is a capital, 𠀀 a letter without case, 😀 neither), abbreviations and initials.
+SENTENCE_PIECES = st.sampled_from([
+    "It rained", ". ", "! ", "? ", "… ", "‼ ", "⁉", ".\" ", ".» ", ".) ", "?’ ", "  ", "\u3000", "\xa0",
+    "\u2028", " - ", "„", "«", "(", "[", "—", "Then", "then", "Dr", "Mrs", "z.B", "u.a", "S", "J", "x",
+    "Über", "Ǆ", "東京", "。", "！", "．", "।", "؟", "۔", "𝐀", "𠀀", "😀", "1", "2024", "\n", "\n\n",
+    "\x1d", "\ud800", "é", "ǅ", "Ⅻ", "_", "ℕ", "ǈ", "ʼ", "ˆ", "\u0301",
+])
+SENTENCE_TEXTS = st.one_of(TEXTS, st.lists(SENTENCE_PIECES, max_size=40).map("".join))
+
+
+def _split(text: str) -> list[tuple[int, int, int, int]]:
+    doc = Document(id="", text=text)
+    doc.fixed = text
+    split_document(doc)
+    return [(s.start, s.end, s.block, s.line) for s in doc.segments]
+
+
+@SETTINGS
+@given(SENTENCE_TEXTS)
+def test_the_split_matches_the_reference(text: str) -> None:
+    assert _split(text) == reference.segments(text)
+
+
+@SETTINGS
+@given(SENTENCE_TEXTS.filter(lambda t: not any("\x1c" <= c <= "\x1f" for c in t)))
+def test_split_segments_cut_as_the_patterns_do_or_give_the_line_whole(text: str) -> None:
+    starts, ends, blocks, lines, undecided = _core.split_segments(text, _SENTENCE_TABLE, _ABBREVIATION_LIST)
+    got = list(zip(starts, ends, blocks, lines, strict=True))
+    want = reference.segments(text)
+    assert [g for g in got if g[3] not in undecided] == [w for w in want if w[3] not in undecided]
+    # An undecided line comes whole: its span and block as the line split gives them.
+    whole, block = [], 0
+    for line, (start, end, new_block, _) in enumerate(reference.lines(text)):
+        block += new_block
+        whole.append((start, end, block, line))
+    assert [g for g in got if g[3] in undecided] == [whole[line] for line in undecided]
+
+
+def test_the_split_keeps_abbreviations_and_initials_and_cuts_the_rest() -> None:
+    text = ("Dr. Who met Mrs. Hudson. J. Smith came. Then it rained!\"Go,\" she said. 東京。大阪"
+            "\nz.B. Äpfel. Ende")
+    assert [text[s:e] for s, e, _, _ in _split(text)] == [
+        "Dr. Who met Mrs. Hudson.", "J. Smith came.", "Then it rained!\"Go,\" she said.", "東京。", "大阪",
+        "z.B. Äpfel.", "Ende"]
+
+
+def test_a_capital_above_the_bmp_is_left_to_the_patterns() -> None:
+    text = "It rained. 𝐀 storm came. The end. 😀 Fine."
+    starts, ends, _, _, undecided = _core.split_segments(text, _SENTENCE_TABLE, _ABBREVIATION_LIST)
+    assert undecided == [0]
+    assert _split(text) == reference.segments(text)
+    assert [text[s:e] for s, e, _, _ in _split(text)] == ["It rained.", "𝐀 storm came.", "The end. 😀 Fine."]
+
+
+def test_split_segments_refuse_a_table_of_another_size() -> None:
+    with pytest.raises(ValueError, match="65536 bytes"):
+        _core.split_segments("a. B", b"\0" * 10, [])

@@ -10,6 +10,7 @@
 #include "needles.hpp"
 #include "recurrence.hpp"
 #include "scripts.hpp"
+#include "sentences.hpp"
 #include "split.hpp"
 #include "text.hpp"
 #include "wordbits.hpp"
@@ -129,6 +130,18 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("text"),
       "(start, end, new block, may end) of each non-blank line of `text`.");
+
+  m.def(
+      "split_segments",
+      [](const py::str& text, const py::bytes& table, const py::list& abbreviations) {
+        const std::string_view bytes(table);
+        if (bytes.size() != 0x10000) throw py::value_error("the sentence table needs 65536 bytes");
+        SegmentSpans spans = split_segments(text.ptr(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                                            code_points(abbreviations));
+        return py::make_tuple(spans.starts, spans.ends, spans.blocks, spans.lines, spans.undecided);
+      },
+      py::arg("text"), py::arg("table"), py::arg("abbreviations"),
+      "(starts, ends, blocks, lines, undecided) of the segments of `text` (see cleanprep/split.py).");
 
   m.def(
       "script_codes",

@@ -191,3 +191,23 @@ def segments(text: str) -> list[tuple[int, int, int, int]]:
             continue
         out += [(start + s, start + e, block, line_no) for s, e in _sentences(text[start:end], end - start)]
     return out
+
+
+def letter_words(text: str) -> int:
+    """`_core.letter_words` of one text: how many runs of non-spaces (the regex module's \\S) hold a
+    letter (\\p{L}), as `decide._WORD` counts words; -1 where a run holds no letter of the Basic
+    Multilingual Plane but a character above it (the kernel's table cannot say; the caller asks
+    `_WORD`).
+
+    >>> letter_words("1 min read"), letter_words("Tags :"), letter_words("12 😀")
+    (2, 1, -1)
+    """
+    import regex
+
+    count = 0
+    for run in regex.findall(r"\S+", text):
+        if regex.search(r"[\p{L}--[\U00010000-\U0010FFFF]]", run, flags=regex.V1):
+            count += 1
+        elif any(ord(c) > 0xFFFF for c in run):
+            return -1
+    return count

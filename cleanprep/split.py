@@ -5,7 +5,7 @@ by a capital (or by CJK full stops). Splitting is lossless: only whitespace lies
 
 The patterns below say where a sentence ends; the compiled core (`_core.split_segments`) finds the
 same ends in one pass over the text without running them, reading what the regex module says of
-each character from a table built here. A line where a character above that table had a say, and
+each character from `regex_classes.TABLE`. A line where a character above that table had a say, and
 text holding the separators \\x1c-\\x1f, are cut by the patterns themselves (`reference.segments` is
 the whole split written with them).
 
@@ -19,10 +19,9 @@ the whole split written with them).
 
 from __future__ import annotations
 
-import numpy as np
 import regex
 
-from . import _core
+from . import _core, regex_classes
 from .document import Document, Segment
 
 # Where a sentence may end inside a line: terminal punctuation (with closing quotes or brackets),
@@ -48,25 +47,8 @@ _ABBREVIATION = regex.compile(
 )
 
 
-def _sentence_table() -> bytes:
-    """What the patterns above ask of each character of the Basic Multilingual Plane, as the regex
-    module answers (its Unicode tables, not the standard library's): bit 0, that it may open a
-    sentence (\\p{Lu}, \\p{Lt}, \\p{Lo}); bit 1, \\w; bit 2, \\s; bit 3, \\p{Lu}. The kernel reads it.
-    Built at import, in about 8 ms.
-    """
-    every = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
-    table = np.zeros(0x10000, dtype=np.uint8)
-    # The classes of many characters: every other character becomes NUL (which is in none of them).
-    for bit, others in ((1, r"[^\p{Lu}\p{Lt}\p{Lo}]"), (2, r"\W")):
-        kept = regex.sub(others, "\0", every).encode("utf-32-le", "surrogatepass")
-        table[np.frombuffer(kept, dtype=np.uint32) != 0] |= bit
-    # The classes of few: their characters found one by one.
-    for bit, members in ((4, r"\s"), (8, r"\p{Lu}")):
-        table[[m.start() for m in regex.finditer(members, every)]] |= bit
-    return table.tobytes()
-
-
-_SENTENCE_TABLE = _sentence_table()
+# What the patterns ask of each character, for the kernel (bits as `regex_classes` names them).
+_SENTENCE_TABLE = regex_classes.TABLE
 
 
 def split_sentences(line: str) -> list[tuple[int, int]]:

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleanprep import _core, reference
+from cleanprep import _core, reference, regex_classes
 from cleanprep.document import Document
+from cleanprep.language.decide import _WORD
 from cleanprep.language.scripts import SCRIPT_TABLE
 from cleanprep.split import _ABBREVIATION_LIST, _SENTENCE_TABLE, split_document
 
@@ -277,3 +278,26 @@ def test_a_capital_above_the_bmp_is_left_to_the_patterns() -> None:
 def test_split_segments_refuse_a_table_of_another_size() -> None:
     with pytest.raises(ValueError, match="65536 bytes"):
         _core.split_segments("a. B", b"\0" * 10, [])
+
+
+@SETTINGS
+@given(st.lists(SENTENCE_TEXTS, max_size=8))
+def test_letter_words_match_the_reference_and_the_pattern(texts: list[str]) -> None:
+    got = _core.letter_words(texts, regex_classes.TABLE)
+    assert got == [reference.letter_words(text) for text in texts]
+    # Where it answers, it is what decide's pattern counts.
+    for text, count in zip(texts, got, strict=True):
+        if count >= 0:
+            assert count == len(_WORD.findall(text))
+
+
+def test_the_class_table_holds_what_the_regex_module_says_of_every_bmp_character() -> None:
+    import regex
+
+    table = np.frombuffer(regex_classes.TABLE, dtype=np.uint8)
+    for bit, pattern in ((regex_classes.OPENS, r"[\p{Lu}\p{Lt}\p{Lo}]"), (regex_classes.WORD, r"\w"),
+                         (regex_classes.SPACE, r"\s"), (regex_classes.UPPER, r"\p{Lu}"),
+                         (regex_classes.LETTER, r"\p{L}")):
+        compiled = regex.compile(pattern)
+        want = np.array([compiled.match(chr(c)) is not None for c in range(0x10000)])
+        assert np.array_equal((table & bit) != 0, want), pattern

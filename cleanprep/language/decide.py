@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .. import _core
+from .. import _core, regex_classes
 from ..languages import LID176_ALIASES
 from .cyrillic import cyrillic_candidates
 from .latin import foreign_letters
@@ -139,8 +139,10 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]]) -> list
     out = []
     # One kernel call counts every text's letters by script, its spaces, and whether it is ASCII.
     profiles = _core.script_profiles(texts, SCRIPT_TABLE)
-    for text, guesses, (letters, script, mixed, spaces, _, plain) in zip(
-            texts, predictions, profiles, strict=True):
+    # And one counts the runs of each that hold a letter, as `_WORD` finds them (-1: left to it).
+    runs = _core.letter_words(texts, regex_classes.TABLE)
+    for text, guesses, (letters, script, mixed, spaces, _, _), letter_runs in zip(
+            texts, predictions, profiles, runs, strict=True):
         allowed = cyrillic_candidates(text) if script == CYRILLIC else None
         probs: dict[str, float] = {}
         top: tuple[str, float] | None = None
@@ -173,7 +175,7 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]]) -> list
             words = spaces + 1
             if words <= NAMELIKE_MAX_WORDS:
                 # "1 min read" is two words, "Tags :" one
-                words = len(text.split()) if plain else len(_WORD.findall(text))
+                words = letter_runs if letter_runs >= 0 else len(_WORD.findall(text))
         # main_language and decide both ask for the best guess: worked out here, once.
         if top is None:
             top = _best_of(probs, script, allowed)

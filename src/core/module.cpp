@@ -135,13 +135,31 @@ PYBIND11_MODULE(_core, m) {
       "split_segments",
       [](const py::str& text, const py::bytes& table, const py::list& abbreviations) {
         const std::string_view bytes(table);
-        if (bytes.size() != 0x10000) throw py::value_error("the sentence table needs 65536 bytes");
+        if (bytes.size() != 0x10000) throw py::value_error("the class table needs 65536 bytes");
         SegmentSpans spans = split_segments(text.ptr(), reinterpret_cast<const unsigned char*>(bytes.data()),
                                             code_points(abbreviations));
         return py::make_tuple(spans.starts, spans.ends, spans.blocks, spans.lines, spans.undecided);
       },
       py::arg("text"), py::arg("table"), py::arg("abbreviations"),
       "(starts, ends, blocks, lines, undecided) of the segments of `text` (see cleanprep/split.py).");
+
+  m.def(
+      "letter_words",
+      [](const py::list& texts, const py::bytes& table) {
+        const std::string_view bytes(table);
+        if (bytes.size() != 0x10000) throw py::value_error("the class table needs 65536 bytes");
+        const auto* classes = reinterpret_cast<const unsigned char*>(bytes.data());
+        std::vector<long> out(texts.size());
+        for (size_t i = 0; i < texts.size(); ++i) {
+          PyObject* text = PyList_GET_ITEM(texts.ptr(), i);
+          if (!PyUnicode_Check(text)) throw py::type_error("letter_words takes a list of str");
+          out[i] = letter_words(text, classes);
+        }
+        return out;
+      },
+      py::arg("texts"), py::arg("table"),
+      "For each text, how many of its runs of non-spaces hold a letter (-1: a character above the BMP "
+      "would decide).");
 
   m.def(
       "script_codes",

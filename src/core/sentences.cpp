@@ -195,4 +195,40 @@ SegmentSpans split_segments(PyObject* text, const unsigned char* table,
   return out;
 }
 
+namespace {
+
+template <typename Char>
+long count_letter_words(const Char* s, Py_ssize_t n, const unsigned char* table) {
+  long words = 0;
+  Py_ssize_t i = 0;
+  while (i < n) {
+    // A run of non-spaces; an astral character is never \s.
+    while (i < n && s[i] < 0x10000 && (table[s[i]] & kSpace)) ++i;
+    if (i == n) break;
+    bool letter = false, astral = false;
+    for (; i < n && !(s[i] < 0x10000 && (table[s[i]] & kSpace)); ++i) {
+      if (s[i] >= 0x10000) astral = true;
+      else if (table[s[i]] & kLetter) letter = true;
+    }
+    if (letter) ++words;
+    else if (astral) return -1;
+  }
+  return words;
+}
+
+}  // namespace
+
+long letter_words(PyObject* text, const unsigned char* table) {
+  const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+  const void* data = PyUnicode_DATA(text);
+  switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+      return count_letter_words(static_cast<const Py_UCS1*>(data), n, table);
+    case PyUnicode_2BYTE_KIND:
+      return count_letter_words(static_cast<const Py_UCS2*>(data), n, table);
+    default:
+      return count_letter_words(static_cast<const Py_UCS4*>(data), n, table);
+  }
+}
+
 }  // namespace cleanprep

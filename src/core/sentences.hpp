@@ -9,9 +9,10 @@
 
 namespace cleanprep {
 
-// What the regex module says of each character of the Basic Multilingual Plane, one byte each:
-// kOpens (\p{Lu}, \p{Lt} or \p{Lo}: may open a sentence), kWord (\w), kSpace (\s), kUpper (\p{Lu}).
-constexpr unsigned char kOpens = 1, kWord = 2, kSpace = 4, kUpper = 8;
+// What the regex module says of each character of the Basic Multilingual Plane, one byte each
+// (cleanprep/regex_classes.py): kOpens (\p{Lu}, \p{Lt} or \p{Lo}: may open a sentence), kWord (\w),
+// kSpace (\s), kUpper (\p{Lu}), kLetter (\p{L}).
+constexpr unsigned char kOpens = 1, kWord = 2, kSpace = 4, kUpper = 8, kLetter = 16;
 
 struct SegmentSpans {
   std::vector<Py_ssize_t> starts, ends, blocks, lines;
@@ -25,5 +26,10 @@ struct SegmentSpans {
 // `table` has 65,536 bytes; `abbreviations` are the words whose period ends no sentence.
 SegmentSpans split_segments(PyObject* text, const unsigned char* table,
                             const std::vector<std::u32string>& abbreviations);
+
+// How many of the runs of non-space characters (\S+) of `text` hold a letter (\p{L}): what
+// len(regex.findall(r"\S*\p{L}\S*", text)) counts. -1 when a run holds no letter of the BMP but
+// a character above it (the table cannot say).
+long letter_words(PyObject* text, const unsigned char* table);
 
 }  // namespace cleanprep

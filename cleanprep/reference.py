@@ -211,3 +211,15 @@ def letter_words(text: str) -> int:
         elif any(ord(c) > 0xFFFF for c in run):
             return -1
     return count
+
+
+def gate_lines(text: str) -> list[int]:
+    """`_core.gate_lines`: the numbers of the lines of `text` (split at newlines) where fix.py's
+    `_FTFY_GATE` finds something ftfy could change.
+
+    >>> gate_lines("fine\\ncafÃ© &amp; bar\\nfine\\nx\\x00")
+    [1, 3]
+    """
+    from .fix import _FTFY_GATE
+
+    return [i for i, line in enumerate(text.split("\n")) if _FTFY_GATE.search(line)]

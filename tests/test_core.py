@@ -301,3 +301,25 @@ def test_the_class_table_holds_what_the_regex_module_says_of_every_bmp_character
         compiled = regex.compile(pattern)
         want = np.array([compiled.match(chr(c)) is not None for c in range(0x10000)])
         assert np.array_equal((table & bit) != 0, want), pattern
+
+
+# What the gate looks for, and what nearly is it: lead bytes before continuations and before other
+# characters, entities of every kind and too short to be one, control characters, ligatures.
+GATE_PIECES = st.sampled_from([
+    "Ã©", "Ã", "â€™", "â€", "Â\xa0", "ô\x80", "õ\x80", "Á\x80", "Ã€", "Ãa", "&amp;", "&a", "&a1", "&#1",
+    "&#12", "&#x1", "&#xAf", "&#X0f", "&#", "&", "&&a;", "\x00", "\x08", "\x09", "\x0b", "\x0c", "\x0d",
+    "\x1f", "\x7f", "\x9f", "\xa0", "\ud800", "\udfff", "\ufb00", "\ufb06", "\ufb07", "ﬁ", "\n", "plain ",
+    "東京", "😀", "é",
+])
+
+
+@SETTINGS
+@given(st.one_of(TEXTS, st.lists(GATE_PIECES, max_size=30).map("".join)))
+def test_gate_lines_match_the_reference(text: str) -> None:
+    assert _core.gate_lines(text) == reference.gate_lines(text)
+
+
+def test_gate_lines_name_each_flagged_line_once() -> None:
+    text = "fine\ncafÃ© &amp; bar\n&a &#1 &#x1\n\ufb01x\n\nlast\x7f"
+    assert _core.gate_lines(text) == [1, 3, 5]
+    assert _core.gate_lines("") == []

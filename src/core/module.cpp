@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 
+#include "gate.hpp"
 #include "lid.hpp"
 #include "needles.hpp"
 #include "recurrence.hpp"
@@ -142,6 +143,10 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("text"), py::arg("table"), py::arg("abbreviations"),
       "(starts, ends, blocks, lines, undecided) of the segments of `text` (see cleanprep/split.py).");
+
+  m.def(
+      "gate_lines", [](const py::str& text) { return gate_lines(text.ptr()); }, py::arg("text"),
+      "The numbers of the lines of `text` (split at newlines) where fix.py's _FTFY_GATE finds something.");
 
   m.def(
       "letter_words",

@@ -7,7 +7,7 @@ specification and the way to read what a kernel does.
 >>> lines("Menu\\n\\n  It rained. Then it stopped.\\nFoto")
 [(0, 4, False, False), (8, 35, True, True), (36, 40, False, False)]
 >>> script_profile("Hi, Київ 東京")
-(12, 'Z', True, 2, False, False)
+(12, 'Z', True, 2)
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ def script_codes(text: str, table: bytes) -> str:
     return "".join(chr(table[ord(c)]) if ord(c) < 0x10000 else " " for c in text)
 
 
-def script_profile(text: str, table: bytes | None = None) -> tuple[int, str, bool, int, bool, bool]:
-    """`_core.script_profiles` of one text: (letters, dominant script, mixed, spaces, ascii, plain).
+def script_profile(text: str, table: bytes | None = None) -> tuple[int, str, bool, int]:
+    """`_core.script_profiles` of one text: (letters, dominant script, mixed, spaces).
 
     Letters are weighed as `scripts.script_weights` weighs them; the dominant script is
     `scripts.dominant_of`'s (Kana takes Han's weight; ties go to the lowest code).
@@ -82,11 +82,7 @@ def script_profile(text: str, table: bytes | None = None) -> tuple[int, str, boo
     if "J" in weights and "Z" in weights:
         weights["J"] += weights.pop("Z")
     dominant = max(weights.items(), key=lambda kv: kv[1])[0] if weights else " "
-    ascii_ = text.isascii()
-    spaces = text.count(" ")
-    # Only ASCII text can be plain, and then every letter is an ASCII one.
-    plain = ascii_ and letters + spaces == len(text)
-    return letters, dominant, len(counts) > 1, spaces, ascii_, plain
+    return letters, dominant, len(counts) > 1, text.count(" ")
 
 
 _MASK = (1 << 64) - 1
@@ -175,22 +171,9 @@ def segments(text: str) -> list[tuple[int, int, int, int]]:
     >>> segments("Menu\\n\\nIt rained. Dr. Who came.\\nFoto")
     [(0, 4, 0, 0), (6, 16, 1, 1), (17, 30, 1, 1), (31, 35, 1, 2)]
     """
-    from .split import _sentences  # the patterns live with the split
+    from .split import _segments_of  # the patterns live with the split
 
-    restrip = _SEPARATORS.search(text) is not None
-    out: list[tuple[int, int, int, int]] = []
-    block = 0
-    for line_no, (start, end, new_block, may_end) in enumerate(lines(text)):
-        block += new_block
-        if restrip:
-            end = start + len(text[start:end].rstrip())
-            if end == start:
-                continue
-        if not may_end:
-            out.append((start, end, block, line_no))
-            continue
-        out += [(start + s, start + e, block, line_no) for s, e in _sentences(text[start:end], end - start)]
-    return out
+    return [(s.start, s.end, s.block, s.line) for s in _segments_of(text, True, lines(text))]
 
 
 def letter_words(text: str) -> int:

@@ -122,14 +122,16 @@ def _cut_undecided(text: str, segments: list[Segment], undecided: set[int]) -> l
     return out
 
 
-def _segments_of(text: str, sentences: bool) -> list[Segment]:
+def _segments_of(text: str, sentences: bool,
+                 lines: list[tuple[int, int, bool, bool]] | None = None) -> list[Segment]:
     """The segments of `text` cut by the patterns themselves (text holding the separators \\x1c-\\x1f,
-    or lines only)."""
+    or lines only). `lines`: `_core.split_lines(text)`, or its twin `reference.lines(text)`."""
     segments: list[Segment] = []
     block = 0
     # The kernel finds every non-blank line, whether a blank line came before it, and whether it
     # may hold a sentence end (most lines do not, and are one segment).
-    lines = _core.split_lines(text)
+    if lines is None:
+        lines = _core.split_lines(text)
     if not sentences:
         for line_no, (start, end, new_block, _) in enumerate(lines):
             block += new_block

@@ -141,9 +141,17 @@ def test_hinted_asked_lines_match_the_whole_document_on_read_lines():
             assert asked[i] == (whole[i] and reads_hint(int(words[i]), len(low)))
 
 
-def test_hinted_lines_say_of_each_line_what_has_hint_says():
-    from cleanprep.chrome.phrases import _has_hint
+def test_hinted_lines_find_a_hint_anywhere_and_card_numbers_where_asked():
+    from cleanprep.chrome.phrases import _APPEAL_HINTS, _CARD, _has_hint
 
     lows = [*_NOTICE_LINES, "home", "card 1234 5678", "", "spende jetzt", "wir nutzen cookies", "dona ahora"]
     many_digits = [i for i, low in enumerate(lows) if sum(c.isdigit() for c in low) >= 8]
-    assert hinted_lines(lows, many_digits) == [_has_hint(low) for low in lows]
+
+    def holds_hint(low: str) -> bool:  # the rule, written out
+        return any(hint in low for hint in ("cookie", *_APPEAL_HINTS))
+
+    assert hinted_lines(lows, many_digits) == [
+        holds_hint(low) or (i in many_digits and _CARD.search(low) is not None) for i, low in enumerate(lows)]
+    assert [_has_hint(low) for low in lows] == [holds_hint(low) or _CARD.search(low) is not None
+                                                for low in lows]
+    assert hinted_lines(["card 1234 5678"], []) == [False]

@@ -69,8 +69,8 @@ def test_separators_are_content_as_the_regex_module_sees_them() -> None:
 def test_script_profile_weighs_cjk_and_gives_kana_the_han_weight() -> None:
     # 2 Kana (2 each) + 2 Han (3 each): Japanese, 10 in all, two scripts.
     assert _core.script_profiles(["ひら東京"], SCRIPT_TABLE)[0][:3] == (10, "J", True)
-    assert _core.script_profiles(["Hi there"], SCRIPT_TABLE)[0] == (7, "L", False, 1, True, True)
-    assert _core.script_profiles(["12:30"], SCRIPT_TABLE)[0] == (0, " ", False, 0, True, False)
+    assert _core.script_profiles(["Hi there"], SCRIPT_TABLE)[0] == (7, "L", False, 1)
+    assert _core.script_profiles(["12:30"], SCRIPT_TABLE)[0] == (0, " ", False, 0)
 
 
 def test_bad_arguments_are_refused_with_a_message() -> None:

@@ -137,11 +137,11 @@ def gather(texts: list[str], predictions: list[list[tuple[str, float]]]) -> list
     This runs once per segment: it avoids per-character Python and most allocations.
     """
     out = []
-    # One kernel call counts every text's letters by script, its spaces, and whether it is ASCII.
+    # One kernel call counts every text's letters by script and its spaces.
     profiles = _core.script_profiles(texts, SCRIPT_TABLE)
     # And one counts the runs of each that hold a letter, as `_WORD` finds them (-1: left to it).
     runs = _core.letter_words(texts, regex_classes.TABLE)
-    for text, guesses, (letters, script, mixed, spaces, _, _), letter_runs in zip(
+    for text, guesses, (letters, script, mixed, spaces), letter_runs in zip(
             texts, predictions, profiles, runs, strict=True):
         allowed = cyrillic_candidates(text) if script == CYRILLIC else None
         probs: dict[str, float] = {}

@@ -29,6 +29,12 @@ ScriptTable table_of(const py::bytes& table) {
   return ScriptTable(PyBytes_AS_STRING(table.ptr()));
 }
 
+// cleanprep/regex_classes.py's table: a byte of class bits for each code point of the BMP.
+const unsigned char* classes_of(const py::bytes& table) {
+  if (PyBytes_GET_SIZE(table.ptr()) != 0x10000) throw py::value_error("the class table needs 65536 bytes");
+  return reinterpret_cast<const unsigned char*>(PyBytes_AS_STRING(table.ptr()));
+}
+
 py::bytes digests(const std::vector<uint64_t>& hashes) {
   return py::bytes(reinterpret_cast<const char*>(hashes.data()), hashes.size() * sizeof(uint64_t));
 }
@@ -109,8 +115,7 @@ py::list predict_texts(const LanguageModel& model, const py::list& texts, int k,
 }
 
 py::tuple profile_tuple(const ScriptProfile& p) {
-  return py::make_tuple(p.letters, py::str(std::string(1, p.dominant)), p.mixed, p.spaces, p.ascii,
-                        p.plain);
+  return py::make_tuple(p.letters, py::str(std::string(1, p.dominant)), p.mixed, p.spaces);
 }
 
 }  // namespace
@@ -135,10 +140,7 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "split_segments",
       [](const py::str& text, const py::bytes& table, const py::list& abbreviations) {
-        const std::string_view bytes(table);
-        if (bytes.size() != 0x10000) throw py::value_error("the class table needs 65536 bytes");
-        SegmentSpans spans = split_segments(text.ptr(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                                            code_points(abbreviations));
+        SegmentSpans spans = split_segments(text.ptr(), classes_of(table), code_points(abbreviations));
         return py::make_tuple(spans.starts, spans.ends, spans.blocks, spans.lines, spans.undecided);
       },
       py::arg("text"), py::arg("table"), py::arg("abbreviations"),
@@ -151,9 +153,7 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "letter_words",
       [](const py::list& texts, const py::bytes& table) {
-        const std::string_view bytes(table);
-        if (bytes.size() != 0x10000) throw py::value_error("the class table needs 65536 bytes");
-        const auto* classes = reinterpret_cast<const unsigned char*>(bytes.data());
+        const unsigned char* classes = classes_of(table);
         std::vector<long> out(texts.size());
         for (size_t i = 0; i < texts.size(); ++i) {
           PyObject* text = PyList_GET_ITEM(texts.ptr(), i);
@@ -188,7 +188,7 @@ PYBIND11_MODULE(_core, m) {
         return out;
       },
       py::arg("texts"), py::arg("table"),
-      "(letters, dominant script, mixed, spaces, ascii, plain) of each text.");
+      "(letters, dominant script, mixed, spaces) of each text.");
 
   m.def(
       "key_hashes",

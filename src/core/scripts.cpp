@@ -30,17 +30,12 @@ long heavy(unsigned char code) {
 ScriptProfile script_profile(PyObject* text, const ScriptTable& table) {
   Text t(text);
   long counts[128] = {0};
-  ScriptProfile p{0, ' ', false, 0, true, false};
-  long ascii_letters = 0;
+  ScriptProfile p{0, ' ', false, 0};
   for (Py_ssize_t i = 0; i < t.size(); ++i) {
     Py_UCS4 c = t[i];
     if (c == ' ') ++p.spaces;
-    if (c >= 128) p.ascii = false;
     unsigned char code = static_cast<unsigned char>(table(c));
-    if (code != ' ') {
-      ++counts[code & 127];
-      if (c < 128) ++ascii_letters;
-    }
+    if (code != ' ') ++counts[code & 127];
   }
   int kinds = 0;
   long weights[128];
@@ -63,7 +58,6 @@ ScriptProfile script_profile(PyObject* text, const ScriptTable& table) {
       p.dominant = static_cast<char>(code);
     }
   }
-  p.plain = p.ascii && ascii_letters + p.spaces == t.size();
   return p;
 }
 

@@ -22,8 +22,6 @@ struct ScriptProfile {
   char dominant;   // the heaviest script (Kana counts Han with it), ' ' without letters
   bool mixed;      // letters of more than one script
   long spaces;     // ' ' characters
-  bool ascii;      // every character below 128
-  bool plain;      // ASCII letters and spaces only
 };
 
 PyObject* script_codes(PyObject* text, const ScriptTable& table);

@@ -207,7 +207,7 @@ def test_needles_of_every_length_are_found_at_the_ends_of_lines_of_every_layout(
     assert table.marks(["abcde"]) == [1 << 1 | 1 << 2 | 1 << 3 | 1 << 4]
 
 
-def test_a_needles_table_refuses_what_is_not_a_str() -> None:
+def test_a_needles_table_refuses_a_line_that_is_not_a_str_and_marks_of_another_length() -> None:
     table = _core.Needles(["a"], [1], [], [])
     with pytest.raises(TypeError, match="list of str"):
         table.marks(["a", 1])

@@ -7,6 +7,8 @@
 //     the n-grams; n-grams of 2 to 4 characters of "<word>" (UTF-8 characters, not bytes), hashed
 //     with 32-bit FNV-1a over bytes read as signed chars, taken modulo the bucket count, and kept
 //     only where quantisation kept their row;
+//   - a quantised row is norm * centroid value per element, rounded to a float (worked out once,
+//     at load: the rows are then plain floats);
 //   - the hidden vector is the float sum of the rows in that order, times (float)(1.0 / rows);
 //   - the labels sit at the leaves of a Huffman tree over their counts; a depth-first search from
 //     the root keeps the k best log-probabilities, each step adding float(log(p + 1e-5)).
@@ -93,6 +95,34 @@ bool better(const std::pair<float, int32_t>& a, const std::pair<float, int32_t>&
   return a.first > b.first;  // a min-heap on the score: its front is the k-th best so far
 }
 
+// A product-quantised input matrix as the file holds it: each row is nsubq codes, one per slice of
+// dsub values (the last slice lastdsub), each picking one of 256 centroids, scaled by the row's norm.
+struct Quantised {
+  int32_t nsubq = 0, dsub = 0, lastdsub = 0;
+  std::vector<uint8_t> codes, norm_codes;  // no norm codes: every norm is 1
+  std::vector<float> centroids, norm_centroids;
+};
+
+// The rows as floats, each value as fastText adds it: the norm times the centroid's value, rounded
+// to a float. fastText adds that product to the hidden vector at each use; making it once here and
+// adding it later is the same two float operations, so the sums come out the same.
+std::vector<float> dequantised(const Quantised& q, int64_t rows, int32_t dim) {
+  std::vector<float> out(static_cast<size_t>(rows) * static_cast<size_t>(dim));
+  for (int64_t row = 0; row < rows; ++row) {
+    const float norm = q.norm_codes.empty() ? 1.0f : q.norm_centroids[q.norm_codes[static_cast<size_t>(row)]];
+    const uint8_t* code = &q.codes[static_cast<size_t>(row) * static_cast<size_t>(q.nsubq)];
+    float* x = &out[static_cast<size_t>(row) * static_cast<size_t>(dim)];
+    for (int32_t m = 0; m < q.nsubq; ++m) {
+      const bool last = m == q.nsubq - 1;
+      const int32_t d = last ? q.lastdsub : q.dsub;
+      const float* c = last ? &q.centroids[static_cast<size_t>(m * kCentroids * q.dsub + code[m] * q.lastdsub)]
+                            : &q.centroids[static_cast<size_t>((m * kCentroids + code[m]) * q.dsub)];
+      for (int32_t k = 0; k < d; ++k) x[m * q.dsub + k] = norm * c[k];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 LanguageModel::LanguageModel(const std::string& file) {
@@ -135,52 +165,53 @@ LanguageModel::LanguageModel(const std::string& file) {
   // Quantisation may prune n-gram rows: then a table says which bucket kept which row (none kept:
   // an empty table); an unpruned model (-1) keeps every bucket's row, after the words' rows.
   every_bucket_ = pruned < 0;
+  std::vector<int32_t> kept_rows;  // the kept buckets' rows in the file, in bucket order
   if (!every_bucket_) {
     const size_t words = (static_cast<size_t>(bucket_) + 63) / 64;
-    kept_bits_.assign(words, 0);
+    kept_.assign(words, KeptWord{0, 0});
     std::vector<int32_t> row_at(static_cast<size_t>(bucket_), -1);
     for (int64_t i = 0; i < pruned; ++i) {
       int32_t bucket = in.get<int32_t>(), row = in.get<int32_t>();
       if (bucket < 0 || bucket >= bucket_ || row < 0) Reader::fail("a pruned n-gram");
       row_at[static_cast<size_t>(bucket)] = nwords_ + row;  // a bucket listed twice: the last row counts
     }
-    kept_before_.assign(words, 0);
     for (int32_t b = 0; b < bucket_; ++b) {
       const size_t w = static_cast<size_t>(b) / 64;
       if ((b & 63) == 0 && w > 0) {
-        kept_before_[w] = kept_before_[w - 1] + __builtin_popcountll(kept_bits_[w - 1]);
+        kept_[w].before = kept_[w - 1].before + __builtin_popcountll(kept_[w - 1].bits);
       }
       if (row_at[static_cast<size_t>(b)] >= 0) {
-        kept_bits_[w] |= uint64_t(1) << (b & 63);
-        kept_rows_.push_back(row_at[static_cast<size_t>(b)]);
+        kept_[w].bits |= uint64_t(1) << (b & 63);
+        kept_rows.push_back(row_at[static_cast<size_t>(b)]);
       }
     }
   }
   const int64_t needed = nwords_ + (pruned < 0 ? int64_t(bucket_) : pruned);
 
-  quantised_ = in.get<bool>();
-  if (quantised_) {
-    qnorm_ = in.get<bool>();
+  if (in.get<bool>()) {  // a quantised input matrix: product-quantised rows, each with its norm
+    const bool qnorm = in.get<bool>();
     int64_t rows = in.get<int64_t>(), cols = in.get<int64_t>();
     int32_t codesize = in.get<int32_t>();
     if (cols != dim_ || rows < needed) Reader::fail("the input matrix's shape");
-    in.get_array(codes_, codesize);
+    Quantised q;
+    in.get_array(q.codes, codesize);
     if (in.get<int32_t>() != dim_) Reader::fail("the quantiser's size");
-    nsubq_ = in.get<int32_t>();
-    dsub_ = in.get<int32_t>();
-    lastdsub_ = in.get<int32_t>();
-    if (nsubq_ <= 0 || dsub_ <= 0 || lastdsub_ <= 0 || (nsubq_ - 1) * dsub_ + lastdsub_ != dim_ ||
-        codesize != rows * nsubq_) {
+    q.nsubq = in.get<int32_t>();
+    q.dsub = in.get<int32_t>();
+    q.lastdsub = in.get<int32_t>();
+    if (q.nsubq <= 0 || q.dsub <= 0 || q.lastdsub <= 0 || (q.nsubq - 1) * q.dsub + q.lastdsub != dim_ ||
+        codesize != rows * q.nsubq) {
       Reader::fail("the quantiser's layout");
     }
-    in.get_array(centroids_, static_cast<int64_t>(dim_) * kCentroids);
-    if (qnorm_) {
-      in.get_array(norm_codes_, rows);
+    in.get_array(q.centroids, static_cast<int64_t>(dim_) * kCentroids);
+    if (qnorm) {
+      in.get_array(q.norm_codes, rows);
       for (int i = 0; i < 4; ++i) {
         if (in.get<int32_t>() != 1) Reader::fail("the norm quantiser");
       }
-      in.get_array(norm_centroids_, kCentroids);
+      in.get_array(q.norm_centroids, kCentroids);
     }
+    input_ = dequantised(q, rows, dim_);
   } else {
     int64_t rows = in.get<int64_t>(), cols = in.get<int64_t>();
     if (cols != dim_ || rows < needed) Reader::fail("the input matrix's shape");
@@ -191,15 +222,43 @@ LanguageModel::LanguageModel(const std::string& file) {
   if (out_cols != dim_ || out_rows < nlabels - 1) Reader::fail("the output matrix's shape");
   in.get_array(output_, out_rows * out_cols);
   if (!in.done()) Reader::fail("bytes after the output matrix");
+  if (!every_bucket_) {
+    // The kept buckets' rows laid out in bucket order after the words' rows, so that a bucket's
+    // row is nwords plus the number of kept buckets before it (one look-up, see row_of).
+    const size_t d = static_cast<size_t>(dim_);
+    std::vector<float> laid((static_cast<size_t>(nwords_) + kept_rows.size()) * d);
+    std::memcpy(laid.data(), input_.data(), static_cast<size_t>(nwords_) * d * sizeof(float));
+    for (size_t r = 0; r < kept_rows.size(); ++r) {
+      std::memcpy(&laid[(static_cast<size_t>(nwords_) + r) * d],
+                  &input_[static_cast<size_t>(kept_rows[r]) * d], d * sizeof(float));
+    }
+    input_.swap(laid);
+  }
 
-  index_.reserve(words_.size());
-  subrows_.resize(words_.size());
+  // The vocabulary as an open-addressing table of FNV-1a hashes (load at most a half), and each
+  // word's rows in one array: a token is looked up with one hash and, mostly, one probe.
+  size_t slots = 16;
+  while (slots < 2 * words_.size()) slots *= 2;
+  slot_mask_ = slots - 1;
+  slots_.assign(slots, Slot{0, -1});
+  word_rows_start_.assign(1, 0);
   std::string word;
+  std::vector<int32_t> own;
   for (int32_t i = 0; i < nwords_; ++i) {
-    index_.emplace(words_[static_cast<size_t>(i)], i);
-    std::vector<int32_t>& own = subrows_[static_cast<size_t>(i)];
+    const std::string& w = words_[static_cast<size_t>(i)];
+    const uint32_t h = token_hash(w);
+    size_t at = h & slot_mask_;
+    while (slots_[at].word >= 0) {
+      // A word listed twice: the first keeps the slot, as a map that never replaces would.
+      if (slots_[at].hash == h && words_[static_cast<size_t>(slots_[at].word)] == w) break;
+      at = (at + 1) & slot_mask_;
+    }
+    if (slots_[at].word < 0) slots_[at] = Slot{h, i};
+    own.clear();
     own.push_back(i);
-    if (words_[static_cast<size_t>(i)] != "</s>") add_subwords(words_[static_cast<size_t>(i)], own, word);
+    if (w != "</s>") add_subwords(w, own, word);
+    word_rows_.insert(word_rows_.end(), own.begin(), own.end());
+    word_rows_start_.push_back(static_cast<int32_t>(word_rows_.size()));
   }
 
   // The Huffman tree: leaves are the labels (counts descending), inner nodes follow; each inner node
@@ -247,33 +306,32 @@ void LanguageModel::add_subwords(std::string_view word, std::vector<int32_t>& ro
   }
 }
 
+uint32_t LanguageModel::token_hash(std::string_view token) {
+  uint32_t h = kFnvStart;
+  for (char c : token) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+int32_t LanguageModel::word_index(std::string_view token) const {
+  const uint32_t h = token_hash(token);
+  for (size_t at = h & slot_mask_;; at = (at + 1) & slot_mask_) {
+    const Slot& slot = slots_[at];
+    if (slot.word < 0) return -1;
+    if (slot.hash == h && words_[static_cast<size_t>(slot.word)] == token) return slot.word;
+  }
+}
+
 int32_t LanguageModel::row_of(uint32_t bucket) const {
   if (every_bucket_) return nwords_ + static_cast<int32_t>(bucket);
-  const uint64_t word = kept_bits_[bucket / 64];
+  const KeptWord& kept = kept_[bucket / 64];
   const uint64_t bit = uint64_t(1) << (bucket & 63);
-  if (!(word & bit)) return -1;
-  return kept_rows_[static_cast<size_t>(kept_before_[bucket / 64] + __builtin_popcountll(word & (bit - 1)))];
+  if (!(kept.bits & bit)) return -1;
+  return nwords_ + kept.before + __builtin_popcountll(kept.bits & (bit - 1));
 }
 
 void LanguageModel::add_row(float* hidden, int32_t row) const {
-  if (!quantised_) {
-    const float* r = &input_[static_cast<size_t>(row) * static_cast<size_t>(dim_)];
-    for (int32_t j = 0; j < dim_; ++j) hidden[j] += r[j];
-    return;
-  }
-  const float norm = qnorm_ ? norm_centroids_[norm_codes_[static_cast<size_t>(row)]] : 1.0f;
-  const uint8_t* code = &codes_[static_cast<size_t>(row) * static_cast<size_t>(nsubq_)];
-  for (int32_t m = 0; m < nsubq_; ++m) {
-    const bool last = m == nsubq_ - 1;
-    const int32_t d = last ? lastdsub_ : dsub_;
-    const float* c = last ? &centroids_[static_cast<size_t>(m * kCentroids * dsub_ + code[m] * lastdsub_)]
-                          : &centroids_[static_cast<size_t>((m * kCentroids + code[m]) * dsub_)];
-    float* x = hidden + m * dsub_;
-    for (int32_t k = 0; k < d; ++k) {
-      const float scaled = norm * c[k];  // rounded to float before the sum, as fastText does
-      x[k] += scaled;
-    }
-  }
+  const float* r = &input_[static_cast<size_t>(row) * static_cast<size_t>(dim_)];
+  for (int32_t j = 0; j < dim_; ++j) hidden[j] += r[j];
 }
 
 void LanguageModel::search(int k, float floor, int32_t node, float score, const float* hidden,
@@ -319,10 +377,10 @@ void LanguageModel::predict(const std::string& utf8, int k, float threshold,
     while (i < size && !blank(utf8[i])) ++i;
     if (i == start) break;
     std::string_view token(utf8.data() + start, i - start);
-    auto found = index_.find(token);
-    if (found != index_.end()) {
-      const std::vector<int32_t>& own = subrows_[static_cast<size_t>(found->second)];
-      rows.insert(rows.end(), own.begin(), own.end());
+    const int32_t found = word_index(token);
+    if (found >= 0) {
+      rows.insert(rows.end(), word_rows_.begin() + word_rows_start_[static_cast<size_t>(found)],
+                  word_rows_.begin() + word_rows_start_[static_cast<size_t>(found) + 1]);
       if (token == "</s>") break;  // fastText's end of line: what follows is not read
     } else if (token.compare(0, sizeof(kLabelPrefix) - 1, kLabelPrefix) != 0) {
       add_subwords(token, rows, scratch.word);

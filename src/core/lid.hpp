@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -45,24 +44,34 @@ class LanguageModel {
               std::vector<std::pair<float, int32_t>>& heap) const;
 
   int32_t dim_ = 0, minn_ = 0, maxn_ = 0, nwords_ = 0, bucket_ = 0;
-  int32_t nsubq_ = 0, dsub_ = 0, lastdsub_ = 0;
-  bool quantised_ = false, qnorm_ = false;
   std::vector<std::string> words_;             // the vocabulary's words (labels apart)
-  std::vector<std::vector<int32_t>> subrows_;  // each word's rows: itself, then its n-grams
+  // Each word's rows (itself, then its n-grams): word i's are word_rows_[start[i] .. start[i + 1]).
+  std::vector<int32_t> word_rows_, word_rows_start_;
   // n-gram bucket -> row. A pruned model keeps a few of its buckets' rows (lid.176: 42,765 of
-  // 2,000,000): a bit per bucket says which, and the kept rows are listed in bucket order, so a
-  // bucket's row is found by counting the set bits before it. The table is 0.5 MB where an array
-  // of every bucket's row would be 8 MB: it stays in cache between the model's calls.
+  // 2,000,000): a bit per bucket says which, and the kept rows are laid out in bucket order after
+  // the words' rows, so a bucket's row is found by counting the set bits before it. Each 64 buckets'
+  // bits sit beside the count of kept buckets before them (one memory access); the table is 0.5 MB
+  // where an array of every bucket's row would be 8 MB: it stays in cache between the model's calls.
   int32_t row_of(uint32_t bucket) const;
-  bool every_bucket_ = false;                  // an unpruned model: bucket b is row nwords + b
-  std::vector<uint64_t> kept_bits_;            // bit b: bucket b kept a row
-  std::vector<int32_t> kept_before_;           // set bits in the words before each word of kept_bits_
-  std::vector<int32_t> kept_rows_;             // the kept buckets' rows, in bucket order
-  std::vector<uint8_t> codes_, norm_codes_;
-  std::vector<float> input_, centroids_, norm_centroids_, output_;
+  bool every_bucket_ = false;  // an unpruned model: bucket b is row nwords + b
+  struct KeptWord {
+    uint64_t bits;   // bit j: bucket 64 * i + j kept a row
+    int32_t before;  // kept buckets before bucket 64 * i
+  };
+  std::vector<KeptWord> kept_;
+  // The input rows as floats (a quantised file's dequantised at load; see lid.cpp), and the output.
+  std::vector<float> input_, output_;
   std::vector<std::string> labels_;
   std::vector<Node> tree_;
-  std::unordered_map<std::string_view, int32_t> index_;  // word -> its index (views into words_)
+  // The vocabulary's index: open addressing over FNV-1a hashes of the words' bytes.
+  struct Slot {
+    uint32_t hash;
+    int32_t word;  // -1: an empty slot
+  };
+  static uint32_t token_hash(std::string_view token);
+  int32_t word_index(std::string_view token) const;  // -1: not a word of the vocabulary
+  std::vector<Slot> slots_;
+  size_t slot_mask_ = 0;
 };
 
 }  // namespace cleanprep

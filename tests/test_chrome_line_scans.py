@@ -1,9 +1,10 @@
 """The judge's shortcuts over a document's lines give what the plain searches give.
 
 `features._lines_matching` searches the joined lines; `_lines_opening` and `_lines_matching_from` try
-anchored patterns only at the starts of the lines that can open a match, and `_ends_with` compares
-code points. Random lines over a small alphabet (blank lines, bullets, digits, brackets, colons) find
-the corner cases: a match that runs on across a newline, an empty line, a line of one character.
+anchored patterns only at the starts of the lines that can open a match, `_ends_with` compares code
+points, and `_block_groups` finds as runs the block numbers `np.unique` would sort. Random lines over a
+small alphabet (blank lines, bullets, digits, brackets, colons) find the corner cases: a match that
+runs on across a newline, an empty line, a line of one character.
 """
 
 from __future__ import annotations
@@ -77,6 +78,18 @@ def test_ends_with_matches_str_endswith():
         for suffix in (*F._ELLIPSES, ":", "?"):
             got = F._ends_with(points, starts + chars, chars, suffix).tolist()
             assert got == [t.endswith(suffix) for t in lines], (lines, suffix)
+
+
+def test_block_groups_are_np_uniques_inverse_and_counts():
+    # Runs of the split's block numbers, and blocks in any other order (sorted by the fallback).
+    rng = np.random.default_rng(5)
+    for _ in range(3000):
+        blocks = rng.integers(0, 6, rng.integers(0, 12))
+        if rng.random() < 0.7:
+            blocks = np.sort(blocks)
+        _, inverse, counts = np.unique(blocks, return_inverse=True, return_counts=True)
+        got_inverse, got_counts = F._block_groups(blocks)
+        assert got_inverse.tolist() == inverse.tolist() and got_counts.tolist() == counts.tolist(), blocks
 
 
 def test_skipping_the_credit_test_changes_no_kind():

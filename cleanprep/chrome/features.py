@@ -23,7 +23,6 @@ and what its neighbours look like (a short line among prose is a heading, among 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -217,11 +216,12 @@ class LineTable:
     `joined` is the lines' texts joined by newlines (no line holds one), so a pattern that cannot
     cross a newline is searched once per document instead of once per line. `meta` marks the lines
     that head one comment ("NAME says: DATE at TIME", `phrases.comment_meta_lines`); `stamped` the
-    short lines that hold a date with its year or a clock time (`phrases.stamped_lines`).
+    short lines that hold a date with its year or a clock time (`phrases.stamped_lines`). `key_ids` gives
+    each line the index of the first line with its key, so lines are compared as numbers.
     """
 
     __slots__ = ("segments", "texts", "lows", "keys", "words", "blocks", "kinds", "dates", "joined",
-                 "starts", "bits", "meta", "points", "stamped")
+                 "starts", "bits", "meta", "points", "stamped", "key_ids")
 
     def __init__(self, segments: LineSegments, texts: list[str], lows: list[str], keys: list[str],
                  words: np.ndarray, blocks: np.ndarray, kinds: list[str | None], dates: np.ndarray,
@@ -234,6 +234,7 @@ class LineTable:
         self.stamped = stamped if stamped is not None else np.zeros(len(texts), dtype=bool)
         # The code points of `joined` (`bits` are theirs), worked out again when not given.
         self.points = points if points is not None else _char_bits(joined)[0]
+        self.key_ids = first_of_each(keys)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -246,6 +247,16 @@ class LineTable:
 
     def __iter__(self) -> Iterator[Line]:
         return (self[i] for i in range(len(self.texts)))
+
+
+def first_of_each(keys: list[str]) -> np.ndarray:
+    """For each key, the index of its first occurrence.
+
+    >>> first_of_each(["home", "news", "home", "", ""]).tolist()
+    [0, 1, 0, 3, 3]
+    """
+    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+    return np.fromiter(map(first.__getitem__, keys), dtype=np.int64, count=len(keys))
 
 
 def norm_key(text: str) -> str:
@@ -513,13 +524,11 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["digits"]] = _per_line(bits & _DIGIT_BIT, starts) / chars
     x[:, col["symbols"]] = _per_line(bits & _SYMBOL_BIT, starts) / chars
     x[:, col["date"]] = lines.dates
-    keys = lines.keys
-    first_seen = dict(zip(reversed(keys), range(n - 1, -1, -1), strict=True))
-    counts = Counter(keys)
-    keyed = np.fromiter(map(bool, keys), dtype=bool, count=n)
-    x[:, col["repeat_later"]] = keyed & (np.fromiter(map(first_seen.__getitem__, keys), np.int64, n)
-                                         != np.arange(n))
-    x[:, col["repeat_any"]] = keyed & (np.fromiter(map(counts.__getitem__, keys), np.int64, n) > 1)
+    # A line repeats when another has its key (an empty key, a line of no letters or digits, never does).
+    ids = lines.key_ids
+    keyed = np.fromiter(map(bool, lines.keys), dtype=bool, count=n)
+    x[:, col["repeat_later"]] = keyed & (ids != np.arange(n))
+    x[:, col["repeat_any"]] = keyed & (np.bincount(ids, minlength=n)[ids] > 1)
     inverse, block_count = _block_groups(lines.blocks)
     x[:, col["block_lines"]] = np.log1p(block_count[inverse]) / 3
     # A bullet: a bullet character, then whitespace (a line's second character is still inside it).

@@ -239,9 +239,10 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     next_prose = np.append(prose[1:], False)
     keys = lines.keys
     # A paragraph under a term printed twice: a glossary or tooltip box.
+    ids = lines.key_ids
     under_pair = np.zeros(n, dtype=bool)
-    under_pair[2:] = [bool(k) and k == j and not ki
-                      for k, j, ki in zip(keys[1:-1], keys[:-2], lines.kinds[1:-1], strict=True)]
+    under_pair[2:] = (ids[1:-1] == ids[:-2]) & (kind[1:-1] == 0)
+    under_pair[2:] &= np.fromiter(map(bool, keys[1:-1]), dtype=bool, count=max(n - 2, 0))
     prose_above = np.cumsum(prose) - prose
     named_stamp = (lines.stamped & (kind == 0) & (words <= _NAMED_STAMP_WORDS) & (x[:, _C["separators"]] > 0)
                    & ~prose)
@@ -278,9 +279,9 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     # A heading: between paragraphs, opening the document, after the title, or (with no title
     # found) the line right above the first paragraph, which is then the headline.
     # A byline, a date, a caption between a heading and its paragraph do not part them.
-    below = _next_unskipped(np.isin(code, _BETWEEN_HEADING_AND_TEXT) | (kind == _CODE["byline"]))
+    below = _next_unskipped(_IS_BETWEEN_HEADING_AND_TEXT[code] | (kind == _CODE["byline"]))
     next_prose = np.append(prose, False)[below]
-    prev_prose = np.insert(prose[:-1], 0, False)
+    prev_prose = np.concatenate([[False], prose[:-1]])
     # The first paragraph no rule took (a caption may be the first prose of the page).
     text_at = np.flatnonzero(prose & (code == 0))
     first_text = int(text_at[0]) if len(text_at) else -1
@@ -288,7 +289,8 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     heading = open_ & (kind == 0) & (words <= _HEADING_WORDS) & next_prose & (keep_p >= _HEADING_MIN_KEEP) & (
         (idx == 0) | prev_prose | (idx - 1 == (title if title is not None else -2)) | opens_article)
     rejected = open_ & (keep_p < model.threshold)
-    code[rejected] = _shape_codes(kind, words, x)[rejected]
+    at = np.flatnonzero(rejected)
+    code[at] = _shape_codes(kind[at], words[at], x[at])
     # A heading stays when the paragraph it introduces stays (a teaser's headline goes with the teaser).
     heading &= np.append(code, 1)[below] == 0
     code[heading] = 0
@@ -310,6 +312,8 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
 
 # What a line inside an article's list may have been taken for: a menu line, a fragment, a sidebar.
 _LIST_ITEM_CODES = np.array([_CODE["nav"], _CODE["short-fragment"], _CODE["sidebar"], _CODE["related"]])
+_IS_LIST_ITEM = np.zeros(len(_REASONS), dtype=bool)  # by code, as `_IS_HARD`
+_IS_LIST_ITEM[_LIST_ITEM_CODES] = True
 # A list inside the article: at most this many lines, each of at most this many words.
 _LIST_LINES = 20
 _LIST_ITEM_WORDS = 25
@@ -329,7 +333,7 @@ def _article_lists(code: np.ndarray, prose: np.ndarray, words: np.ndarray, kind:
     pairs = np.flatnonzero((gap >= 3) & (gap - 1 <= _LIST_LINES))
     if not len(pairs):
         return
-    item = np.isin(code, _LIST_ITEM_CODES) & (kind == 0) & (words <= _LIST_ITEM_WORDS)
+    item = _IS_LIST_ITEM[code] & (kind == 0) & (words <= _LIST_ITEM_WORDS)
     for a, b in zip(kept_prose[pairs].tolist(), kept_prose[pairs + 1].tolist(), strict=True):
         between = slice(a + 1, b)
         removed = code[between] != 0
@@ -421,6 +425,8 @@ def _teaser_runs(code: np.ndarray, prose: np.ndarray, words: np.ndarray, kind: n
 
 
 _BETWEEN_HEADING_AND_TEXT = np.array([_CODE["byline"], _CODE["date"], _CODE["caption"], _CODE["markup"]])
+_IS_BETWEEN_HEADING_AND_TEXT = np.zeros(len(_REASONS), dtype=bool)  # by code, as `_IS_HARD`
+_IS_BETWEEN_HEADING_AND_TEXT[_BETWEEN_HEADING_AND_TEXT] = True
 
 
 def _next_unskipped(skip: np.ndarray) -> np.ndarray:

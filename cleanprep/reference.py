@@ -206,3 +206,28 @@ def gate_lines(text: str) -> list[int]:
     from .fix import _FTFY_GATE
 
     return [i for i, line in enumerate(text.split("\n")) if _FTFY_GATE.search(line)]
+
+
+def window_means(values, ks: tuple[int, ...]) -> dict:  # noqa: ANN001 - numpy arrays in and out
+    """`_core.window_means` (as `features._window_means_for` returns it): for each k of `ks`, the mean of
+    the k rows before and the k after each row of `values` (the row itself left out), per column, read
+    from one running sum over the rows padded with k zeros each side.
+
+    >>> import numpy as np
+    >>> window_means(np.array([[1.0, 0.5], [0.0, 2.0], [0.0, 0.25], [1.0, 3.0]]), (1,))[1].tolist()
+    [[0.0, 2.0], [0.5, 0.375], [0.5, 2.5], [0.0, 0.25]]
+    """
+    import numpy as np
+
+    n = len(values)
+    big = max(ks)
+    pad = np.zeros((big,) + values.shape[1:])
+    padded = np.concatenate([pad, values, pad])
+    csum = np.concatenate([np.zeros((1,) + values.shape[1:]), np.cumsum(padded, axis=0)])
+    idx = np.arange(n)
+    out = {}
+    for k in ks:
+        total = csum[big + k + 1 : big + k + 1 + n] - csum[big - k : big - k + n] - values
+        count = np.minimum(idx, k) + np.minimum(n - 1 - idx, k)
+        out[k] = total / np.maximum(count, 1).reshape((n,) + (1,) * (values.ndim - 1))
+    return out

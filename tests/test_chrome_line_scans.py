@@ -1,10 +1,11 @@
 """The judge's shortcuts over a document's lines give what the plain searches give.
 
 `features._lines_matching` searches the joined lines; `_lines_opening` and `_lines_matching_from` try
-anchored patterns only at the starts of the lines that can open a match, `_ends_with` compares code
-points, and `_block_groups` finds as runs the block numbers `np.unique` would sort. Random lines over a
-small alphabet (blank lines, bullets, digits, brackets, colons) find the corner cases: a match that
-runs on across a newline, an empty line, a line of one character.
+anchored patterns only at the starts of the lines that can open a match, `_lines_ending_with` compares
+only the lines whose last character closes a suffix, and `_block_groups` finds as runs the block numbers
+`np.unique` would sort. Random lines over a small alphabet (blank lines, bullets, digits, brackets,
+colons) find the corner cases: a match that runs on across a newline, an empty line, a line of one
+character.
 """
 
 from __future__ import annotations
@@ -70,14 +71,14 @@ def test_numbered_and_key_value_on_candidate_lines_match_the_joined_search():
                 == F._lines_matching(F._KEY_VALUE, joined, starts).tolist()), lines
 
 
-def test_ends_with_matches_str_endswith():
+def test_lines_ending_with_matches_str_endswith():
     rng = random.Random(3)
     for _ in range(3000):
-        lines = _random_lines(rng, allow_empty=False)
+        lines = _random_lines(rng, allow_empty=True)
         _, chars, starts, points, _ = _layout(lines)
-        for suffix in (*F._ELLIPSES, ":", "?"):
-            got = F._ends_with(points, starts + chars, chars, suffix).tolist()
-            assert got == [t.endswith(suffix) for t in lines], (lines, suffix)
+        for suffixes in (F._ELLIPSES, (":",), ("?", "…")):
+            got = F._lines_ending_with(lines, points, starts + chars, chars, suffixes).tolist()
+            assert got == [t.endswith(suffixes) for t in lines], (lines, suffixes)
 
 
 def test_block_groups_are_np_uniques_inverse_and_counts():

@@ -323,3 +323,40 @@ def test_gate_lines_name_each_flagged_line_once() -> None:
     text = "fine\ncafÃ© &amp; bar\n&a &#1 &#x1\n\ufb01x\n\nlast\x7f"
     assert _core.gate_lines(text) == [1, 3, 5]
     assert _core.gate_lines("") == []
+
+
+# Line features as the judge makes them: 0/1 flags, log lengths, shares; and any finite double.
+WINDOW_VALUES = st.one_of(
+    st.sampled_from([0.0, 1.0, 0.5, 0.25, 1 / 3]),
+    st.floats(min_value=0.0, max_value=3.0),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+)
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=40), st.integers(min_value=1, max_value=4),
+       st.lists(st.integers(min_value=1, max_value=12), min_size=1, max_size=5), st.data())
+def test_window_means_match_the_reference_to_the_last_bit(n: int, cols: int, ks: list[int], data) -> None:  # noqa: ANN001
+    from cleanprep.chrome.features import _window_means_for
+
+    values = np.array(data.draw(st.lists(WINDOW_VALUES, min_size=n * cols, max_size=n * cols)),
+                      dtype=np.float64).reshape(n, cols)
+    for shaped in (values, values[:, 0]):  # rows of several columns, and one value per line
+        with np.errstate(over="ignore", invalid="ignore"):  # huge doubles: inf - inf is NaN in both
+            got, want = _window_means_for(shaped, tuple(ks)), reference.window_means(shaped, tuple(ks))
+        assert sorted(got) == sorted(want)
+        for k in ks:
+            assert got[k].shape == want[k].shape
+            assert got[k].tobytes() == want[k].tobytes(), (k, shaped)  # the same doubles, signs of zero too
+
+
+def test_window_means_refuse_a_window_of_no_lines_and_values_that_are_not_rows() -> None:
+    rows = np.ones((3, 2))
+    with pytest.raises(ValueError, match="at least 1"):
+        _core.window_means(rows, 2, [0])
+    with pytest.raises(ValueError, match="rows of cols"):
+        _core.window_means(rows, 4, [1])
+    with pytest.raises(ValueError, match="C-ordered"):
+        _core.window_means(np.asfortranarray(rows), 2, [1])
+    with pytest.raises(TypeError, match="float64"):
+        _core.window_means(rows.astype(np.float32), 2, [1])

@@ -429,10 +429,10 @@ def _article_core(prose: np.ndarray, chars: np.ndarray, penalty: float = 80.0) -
 
 def _window_means_for(values: np.ndarray, ks: tuple[int, ...]) -> dict[int, np.ndarray]:
     """For each k of `ks` (by k), the mean of the k lines before and the k after each line (the line
-    itself left out), per column, from one running sum of all columns.
+    itself left out), per column (`values`: one value per line, or a row of them).
 
-    A document's window features take five such means; one padded running sum serves them all. The
-    padding adds exact zeros, so each k's sums and means are the very numbers a call for k alone gives.
+    A document's window features take five such means of three columns: one kernel call makes them all
+    from one running sum, with numpy's arithmetic (`reference.window_means` is the numpy).
 
     >>> v = np.array([[1.0, 0.5], [0.0, 2.0], [0.0, 0.25], [1.0, 3.0]])
     >>> _window_means_for(v, (1,))[1].tolist()
@@ -440,18 +440,12 @@ def _window_means_for(values: np.ndarray, ks: tuple[int, ...]) -> dict[int, np.n
     >>> all((_window_means_for(v, (1, 2))[k] == _window_means_for(v, (k,))[k]).all() for k in (1, 2))
     True
     """
-    n = len(values)
-    big = max(ks)
-    pad = np.zeros((big,) + values.shape[1:])
-    padded = np.concatenate([pad, values, pad])
-    csum = np.concatenate([np.zeros((1,) + values.shape[1:]), np.cumsum(padded, axis=0)])
-    idx = np.arange(n)
-    out = {}
-    for k in ks:
-        total = csum[big + k + 1 : big + k + 1 + n] - csum[big - k : big - k + n] - values
-        count = np.minimum(idx, k) + np.minimum(n - 1 - idx, k)
-        out[k] = total / np.maximum(count, 1).reshape((n,) + (1,) * (values.ndim - 1))
-    return out
+    if not values.size:
+        return {k: np.zeros(values.shape) for k in ks}
+    rows = np.ascontiguousarray(values, dtype=np.float64).reshape(len(values), -1)
+    cols = rows.shape[1]
+    means = np.frombuffer(_core.window_means(rows, cols, list(ks)), dtype=np.float64)
+    return {k: block.reshape(values.shape) for k, block in zip(ks, means.reshape(len(ks), -1), strict=True)}
 
 
 def _window_mean(values: np.ndarray, k: int) -> np.ndarray:
@@ -536,7 +530,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     bullet = np.zeros(n, dtype=bool)
     bullet[two] = ((bits[starts[two]] & _BULLET_BIT) != 0) & ((bits[starts[two] + 1] & _WHITESPACE) != 0)
     x[:, col["bullet"]] = bullet
-    x[:, col["ellipsis"]] = np.logical_or.reduce([_ends_with(points, ends, chars, e) for e in _ELLIPSES])
+    x[:, col["ellipsis"]] = _lines_ending_with(texts, points, ends, chars, _ELLIPSES)
     x[:, col["sentences"]] = np.log1p(lines.segments.sizes) / 2
     x[:, col["separators"]] = _lines_matching(_SEPARATOR, joined, starts)
     prose = (nw >= 6) & (sw >= 0.1) & (terminal | (nw >= 20))
@@ -660,13 +654,25 @@ def _lines_matching(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.
     return out
 
 
-def _ends_with(points: np.ndarray, ends: np.ndarray, chars: np.ndarray, suffix: str) -> np.ndarray:
-    """Which lines end with `suffix` (`points`: the joined text's code points; lines end at `ends`, hold
-    `chars`), compared as code points for all lines at once."""
-    k = len(suffix)
-    out = chars >= k
-    for j, c in enumerate(suffix):
-        out &= points[np.maximum(ends - k + j, 0)] == ord(c)
+def _lines_ending_with(texts: list[str], points: np.ndarray, ends: np.ndarray, chars: np.ndarray,
+                       suffixes: tuple[str, ...]) -> np.ndarray:
+    """Which of the lines `texts` end with one of `suffixes` (`points`: the joined text's code points;
+    lines end at `ends`, hold `chars`). Only the lines whose last character closes a suffix are compared.
+
+    >>> t = ["Read more...", "Done.", "", "[…]"]
+    >>> points = _char_bits("\\n".join(t))[0]
+    >>> _lines_ending_with(t, points, np.array([12, 18, 19, 23]), np.array([12, 5, 0, 3]), _ELLIPSES).tolist()
+    [True, False, False, True]
+    """
+    out = np.zeros(len(texts), dtype=bool)
+    if not len(points):
+        return out
+    last = points[np.maximum(ends - 1, 0)]
+    closes = np.zeros(len(texts), dtype=bool)
+    for c in {s[-1] for s in suffixes}:
+        closes |= last == ord(c)
+    asked = np.flatnonzero(closes & (chars > 0)).tolist()
+    out[asked] = [texts[i].endswith(suffixes) for i in asked]
     return out
 
 

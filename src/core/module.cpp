@@ -14,6 +14,7 @@
 #include "sentences.hpp"
 #include "split.hpp"
 #include "text.hpp"
+#include "windows.hpp"
 #include "wordbits.hpp"
 #include "words.hpp"
 
@@ -213,6 +214,33 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("text"), py::arg("max_chars"),
       "The distinct digests of the normalised keys of the lines of at most max_chars characters.");
+
+  m.def(
+      "window_means",
+      [](const py::buffer& values, size_t cols, const std::vector<int>& ks) {
+        py::buffer_info info = values.request();
+        if (info.format != py::format_descriptor<double>::format() || info.itemsize != sizeof(double)) {
+          throw py::type_error("window_means takes float64 values");
+        }
+        const size_t size = static_cast<size_t>(info.size);
+        if (cols == 0 || size % cols != 0) throw py::value_error("the values do not make rows of cols");
+        // Row after row, with no gaps (C order): what np.ascontiguousarray hands in.
+        py::ssize_t stride = sizeof(double);
+        for (py::ssize_t d = info.ndim - 1; d >= 0; --d) {
+          const size_t at = static_cast<size_t>(d);
+          if (info.shape[at] > 1 && info.strides[at] != stride) throw py::value_error("window_means takes C-ordered values");
+          stride *= info.shape[at];
+        }
+        std::vector<double> out;
+        {
+          py::gil_scoped_release unlocked;
+          out = window_means(static_cast<const double*>(info.ptr), size / cols, cols, ks);
+        }
+        return py::bytes(reinterpret_cast<const char*>(out.data()), out.size() * sizeof(double));
+      },
+      py::arg("values"), py::arg("cols"), py::arg("ks"),
+      "Means of the k rows before and after each row (float64 bytes, one k after another): "
+      "features._window_means_for.");
 
   m.def(
       "word_cases",

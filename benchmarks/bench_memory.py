@@ -111,7 +111,10 @@ def main() -> None:
     ap.add_argument("--extra", default="", help="more options for cleanprep clean, e.g. --no-chrome")
     ap.add_argument("--tmp", default=None, help="where to put the file (default: the system temp dir)")
     args = ap.parse_args()
-    exe = shutil.which("cleanprep") or "cleanprep"
+    # The cleanprep beside this Python (a venv's, even when its bin is not on PATH), else PATH's, else
+    # the module itself: as benchmarks/compare.py finds it.
+    exe = shutil.which("cleanprep", path=str(Path(sys.executable).parent)) or shutil.which("cleanprep")
+    prefix = [exe] if exe else [sys.executable, "-m", "cleanprep"]
     results = {}
     for variant in args.variants:
         tmp = Path(tempfile.mkdtemp(prefix="cleanprep-mem-", dir=args.tmp))
@@ -119,7 +122,7 @@ def main() -> None:
             src = tmp / "in" / "big.txt"
             src.parent.mkdir()
             make_file(src, args.mb << 20, newlines=variant == "newline")
-            cmd = [exe, "clean", str(src.parent), "-o", str(tmp / "out"), "--foreign", "drop",
+            cmd = [*prefix, "clean", str(src.parent), "-o", str(tmp / "out"), "--foreign", "drop",
                    "--jobs", str(args.jobs), "--quiet", *args.extra.split()]
             result = measure(cmd)
             result.update(variant=variant, input_mb=round(src.stat().st_size / 2**20, 1),

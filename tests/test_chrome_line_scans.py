@@ -77,7 +77,8 @@ def test_lines_ending_with_matches_str_endswith():
         lines = _random_lines(rng, allow_empty=True)
         _, chars, starts, points, _ = _layout(lines)
         for suffixes in (F._ELLIPSES, (":",), ("?", "…")):
-            got = F._lines_ending_with(lines, points, starts + chars, chars, suffixes).tolist()
+            last = points[starts + chars - 1] if len(points) else np.zeros(len(lines), dtype=np.uint32)
+            got = F._lines_ending_with(lines, last, chars, suffixes).tolist()
             assert got == [t.endswith(suffixes) for t in lines], (lines, suffixes)
 
 

@@ -217,11 +217,12 @@ class LineTable:
     cross a newline is searched once per document instead of once per line. `meta` marks the lines
     that head one comment ("NAME says: DATE at TIME", `phrases.comment_meta_lines`); `stamped` the
     short lines that hold a date with its year or a clock time (`phrases.stamped_lines`). `key_ids` gives
-    each line the index of the first line with its key, so lines are compared as numbers.
+    each line the index of the first line with its key, so lines are compared as numbers; `keyed` says
+    which lines have a key at all (a line of no letters or digits has none).
     """
 
     __slots__ = ("segments", "texts", "lows", "keys", "words", "blocks", "kinds", "dates", "joined",
-                 "starts", "bits", "meta", "points", "stamped", "key_ids")
+                 "starts", "bits", "meta", "points", "stamped", "key_ids", "keyed")
 
     def __init__(self, segments: LineSegments, texts: list[str], lows: list[str], keys: list[str],
                  words: np.ndarray, blocks: np.ndarray, kinds: list[str | None], dates: np.ndarray,
@@ -235,6 +236,7 @@ class LineTable:
         # The code points of `joined` (`bits` are theirs), worked out again when not given.
         self.points = points if points is not None else _char_bits(joined)[0]
         self.key_ids = first_of_each(keys)
+        self.keyed = np.fromiter(map(bool, keys), dtype=bool, count=len(keys))
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -469,6 +471,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     ends = starts + chars
     last = bits[ends - 1]
     points = lines.points
+    last_point = points[ends - 1]  # each line's last character (a line of none: the newline before it)
     # Words: the pattern's runs of letters, found once in the joined text (no word crosses a newline).
     letter = (bits & _LETTER) != 0
     word_starts = letter.copy()
@@ -513,16 +516,15 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["log_words"]] = np.log1p(nw) / 3
     x[:, col["stopwords"]] = sw
     x[:, col["ends_terminal"]] = terminal
-    x[:, col["ends_colon"]] = points[ends - 1] == ord(":")
+    x[:, col["ends_colon"]] = last_point == ord(":")
     x[:, col["title_case"]] = np.where(has_words, title / safe_nw, 0.0)
     x[:, col["digits"]] = _per_line(bits & _DIGIT_BIT, starts) / chars
     x[:, col["symbols"]] = _per_line(bits & _SYMBOL_BIT, starts) / chars
     x[:, col["date"]] = lines.dates
     # A line repeats when another has its key (an empty key, a line of no letters or digits, never does).
     ids = lines.key_ids
-    keyed = np.fromiter(map(bool, lines.keys), dtype=bool, count=n)
-    x[:, col["repeat_later"]] = keyed & (ids != np.arange(n))
-    x[:, col["repeat_any"]] = keyed & (np.bincount(ids, minlength=n)[ids] > 1)
+    x[:, col["repeat_later"]] = lines.keyed & (ids != np.arange(n))
+    x[:, col["repeat_any"]] = lines.keyed & (np.bincount(ids, minlength=n)[ids] > 1)
     inverse, block_count = _block_groups(lines.blocks)
     x[:, col["block_lines"]] = np.log1p(block_count[inverse]) / 3
     # A bullet: a bullet character, then whitespace (a line's second character is still inside it).
@@ -530,7 +532,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     bullet = np.zeros(n, dtype=bool)
     bullet[two] = ((bits[starts[two]] & _BULLET_BIT) != 0) & ((bits[starts[two] + 1] & _WHITESPACE) != 0)
     x[:, col["bullet"]] = bullet
-    x[:, col["ellipsis"]] = _lines_ending_with(texts, points, ends, chars, _ELLIPSES)
+    x[:, col["ellipsis"]] = _lines_ending_with(texts, last_point, chars, _ELLIPSES)
     x[:, col["sentences"]] = np.log1p(lines.segments.sizes) / 2
     x[:, col["separators"]] = _lines_matching(_SEPARATOR, joined, starts)
     prose = (nw >= 6) & (sw >= 0.1) & (terminal | (nw >= 20))
@@ -540,7 +542,7 @@ def feature_matrix(doc: Document, lines: LineTable, recurring: np.ndarray | None
     x[:, col["prose_score"]] = sw * np.minimum(nw, 30) / 30
     x[:, col["site_words"]] = np.where(has_words, site / safe_nw, 0.0)
     x[:, col["upper"]] = np.where(has_words, upper / safe_nw, 0.0)
-    x[:, col["question"]] = points[ends - 1] == ord("?")
+    x[:, col["question"]] = last_point == ord("?")
     link = np.zeros(n, dtype=bool)
     for mark in ("://", "www.", "@"):
         link[_lines_holding(mark, joined, starts)] = True
@@ -654,23 +656,20 @@ def _lines_matching(pattern: re.Pattern, joined: str, starts: np.ndarray) -> np.
     return out
 
 
-def _lines_ending_with(texts: list[str], points: np.ndarray, ends: np.ndarray, chars: np.ndarray,
-                       suffixes: tuple[str, ...]) -> np.ndarray:
-    """Which of the lines `texts` end with one of `suffixes` (`points`: the joined text's code points;
-    lines end at `ends`, hold `chars`). Only the lines whose last character closes a suffix are compared.
+def _lines_ending_with(texts: list[str], last: np.ndarray, chars: np.ndarray, suffixes: tuple[str, ...]
+                       ) -> np.ndarray:
+    """Which of the lines `texts` end with one of `suffixes` (`last`: each line's last code point, `chars`:
+    its length). Only the lines whose last character closes a suffix are compared.
 
     >>> t = ["Read more...", "Done.", "", "[…]"]
-    >>> points = _char_bits("\\n".join(t))[0]
-    >>> _lines_ending_with(t, points, np.array([12, 18, 19, 23]), np.array([12, 5, 0, 3]), _ELLIPSES).tolist()
+    >>> last = np.array([ord("."), ord("."), ord("\\n"), ord("]")])
+    >>> _lines_ending_with(t, last, np.array([12, 5, 0, 3]), _ELLIPSES).tolist()
     [True, False, False, True]
     """
-    out = np.zeros(len(texts), dtype=bool)
-    if not len(points):
-        return out
-    last = points[np.maximum(ends - 1, 0)]
     closes = np.zeros(len(texts), dtype=bool)
     for c in {s[-1] for s in suffixes}:
         closes |= last == ord(c)
+    out = np.zeros(len(texts), dtype=bool)
     asked = np.flatnonzero(closes & (chars > 0)).tolist()
     out[asked] = [texts[i].endswith(suffixes) for i in asked]
     return out

@@ -241,8 +241,7 @@ def decide(lines: LineTable, x: np.ndarray, model: ChromeModel) -> list[str]:
     # A paragraph under a term printed twice: a glossary or tooltip box.
     ids = lines.key_ids
     under_pair = np.zeros(n, dtype=bool)
-    under_pair[2:] = (ids[1:-1] == ids[:-2]) & (kind[1:-1] == 0)
-    under_pair[2:] &= np.fromiter(map(bool, keys[1:-1]), dtype=bool, count=max(n - 2, 0))
+    under_pair[2:] = lines.keyed[1:-1] & (ids[1:-1] == ids[:-2]) & (kind[1:-1] == 0)
     prose_above = np.cumsum(prose) - prose
     named_stamp = (lines.stamped & (kind == 0) & (words <= _NAMED_STAMP_WORDS) & (x[:, _C["separators"]] > 0)
                    & ~prose)

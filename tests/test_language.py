@@ -253,6 +253,18 @@ def test_languages_the_model_lacks_are_named_with_lingua() -> None:
     assert doc.segments[-1].lang == "xh"
 
 
+def test_lingua_load_starts_before_the_heavy_imports() -> None:
+    # The commands start lingua's load first so that it overlaps their imports: that module and its
+    # package must not pull numpy, regex or the language code in with them.
+    import subprocess
+    import sys
+
+    code = ("import sys, cleanprep.second_models as m; m.warm_up(); "
+            "print(sorted(n for n in ('numpy', 'regex', 'cleanprep.language') if n in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_without_lingua_a_language_the_model_lacks_is_still_found_foreign() -> None:
     doc = identified(
         f"{ENGLISH}\nApho kunokwenzeka, kucelwa iinqununu zezikolo zikhwelisane xa zisiya kule nkomfa."

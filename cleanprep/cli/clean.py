@@ -50,6 +50,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.engine == "local":
+        from ..second_models import warm_up
+
+        # lingua's models load in a thread while the pipeline's code is imported (see runner.preflight).
+        warm_up()
     from ..runner import RunOptions, run_clean
 
     config = config_from_args(args)

@@ -76,8 +76,12 @@ def _chunks(docs, size: int = CHUNK):  # noqa: ANN001, ANN202
 
 def run(args: argparse.Namespace) -> int:
     """Detect every record; a bad line or a record that fails is reported (with its line) and skipped."""
+    from ..second_models import warm_up
+
+    # lingua's models load in a thread while the language code is imported and fastText's model
+    # loads; worker processes forked later share both instead of each loading its own.
+    warm_up()
     from ..language.model import load_model
-    from ..language.second import warm_up
 
     source = _source(args.input)
     if source is None:
@@ -86,9 +90,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be a whole number of at least 1, not {args.jobs}")
-    # lingua's models load in a thread while fastText's loads here; worker processes forked later
-    # share both instead of each loading its own.
-    warm_up()
     load_model()
     out = None if args.output == "-" else AtomicFile(Path(args.output))
     failed = 0

@@ -38,5 +38,10 @@ def ordered_map(fn: Callable[[T], R], chunks: Iterable[T], jobs: int,
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        # All done, the workers idle: a plain shutdown joins them and the pool's own thread. (Stopped
+        # without waiting, that thread can still be closing its pipe when the interpreter exits, and
+        # Python 3.11 then prints a traceback: 3 of 40 runs of `cleanprep detect` on one record.)
+        pool.shutdown(wait=True)
     finally:
+        # Stopped early (an error, or the caller stopped reading): do not wait for chunks in flight.
         pool.shutdown(wait=False, cancel_futures=True)

@@ -246,6 +246,10 @@ def _pooled(config: Config, recurrence: Any,
                 pending.append((pool.submit(_work, docs), docs, [s for _, s in window], chars))
                 in_flight += chars
             if not pending:
+                # Every window is back and the workers are idle: a plain shutdown joins them and
+                # the pool's own thread. (Stopped without waiting, that thread can still be closing
+                # its pipe when the interpreter exits, and Python 3.11 then prints a traceback.)
+                pool.shutdown(wait=True)
                 return
             future, docs, srcs, chars = pending.popleft()
             try:

@@ -321,3 +321,28 @@ def test_detect_says_what_is_wrong_with_its_input_and_exits_2(tmp_path: Path, ma
     assert proc.returncode == 2
     assert f"input: {message} (give a JSONL or text file, or -)" in proc.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def _pool_threads() -> list:
+    import threading
+    from concurrent.futures.process import _ExecutorManagerThread
+
+    return [t for t in threading.enumerate() if isinstance(t, _ExecutorManagerThread) and t.is_alive()]
+
+
+def test_a_finished_worker_pool_is_joined_before_the_run_returns() -> None:
+    # A pool left to stop on its own can still be closing its pipe when the interpreter exits, and
+    # Python 3.11 then prints a traceback after a run that went well.
+    from cleanprep.parallel import ordered_map
+
+    assert list(ordered_map(sorted, iter([[3, 1], [2, 0], [5, 4]]), jobs=2)) == [[1, 3], [0, 2], [4, 5]]
+    assert _pool_threads() == []
+
+
+def test_a_finished_clean_run_leaves_no_pool_behind(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for n in range(3):
+        (tmp_path / "in" / f"{n}.txt").write_text(SENTENCES["de"] + "\n", encoding="utf-8")
+    summary = run_clean([str(tmp_path / "in")], Config(jobs=2), RunOptions(outdir=tmp_path / "out", progress=False))
+    assert not summary.failed and (tmp_path / "out" / "2.txt").exists()
+    assert _pool_threads() == []

@@ -343,6 +343,7 @@ def test_a_finished_clean_run_leaves_no_pool_behind(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     for n in range(3):
         (tmp_path / "in" / f"{n}.txt").write_text(SENTENCES["de"] + "\n", encoding="utf-8")
-    summary = run_clean([str(tmp_path / "in")], Config(jobs=2), RunOptions(outdir=tmp_path / "out", progress=False))
+    options = RunOptions(outdir=tmp_path / "out", progress=False)
+    summary = run_clean([str(tmp_path / "in")], Config(jobs=2), options)
     assert not summary.failed and (tmp_path / "out" / "2.txt").exists()
     assert _pool_threads() == []

@@ -10,6 +10,7 @@ this submits a chunk only when one of the `2 * jobs` places in flight is free.
 from __future__ import annotations
 
 import multiprocessing as mp
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -44,4 +45,26 @@ def ordered_map(fn: Callable[[T], R], chunks: Iterable[T], jobs: int,
         pool.shutdown(wait=True)
     finally:
         # Stopped early (an error, or the caller stopped reading): do not wait for chunks in flight.
-        pool.shutdown(wait=False, cancel_futures=True)
+        stop_pool(pool)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: queued chunks are cancelled, running workers terminated, its thread joined.
+
+    Nothing is waited for but the processes' exit. The pool's manager thread is joined too: left
+    running, it can still be closing its pipe when the interpreter exits, and Python 3.11 then prints
+    a traceback after the run has ended. (Once a pool is shut down, all of this does nothing.)
+    """
+    # The executor has no public way to stop a running task or reach its thread; both are private
+    # attributes, read with a default in case a later Python renames them. The thread is taken
+    # before the shutdown, which forgets it.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in processes:
+        proc.join(timeout=5)
+    if manager is not None and manager is not threading.current_thread():
+        manager.join(timeout=5)

@@ -26,7 +26,7 @@ from typing import Any, TextIO
 from .config import Config
 from .document import Document
 from .gc_pace import collect_less_often, fewer_collections
-from .parallel import ordered_map
+from .parallel import ordered_map, stop_pool
 from .pipeline import WINDOW, Pipeline
 from .progress import Progress
 from .read import Source, find_sources, read_source
@@ -212,17 +212,6 @@ def _new_pool(config: Config, recurrence: Any, light: bool = False) -> ProcessPo
                                initargs=(config, recurrence, light))
 
 
-def _stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool now: queued windows are cancelled and running workers terminated."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    # The executor has no public way to stop a running task; its processes are in `_processes`.
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        if proc.is_alive():
-            proc.terminate()
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        proc.join(timeout=5)
-
-
 def _pooled(config: Config, recurrence: Any,
             windows: Iterator[list[tuple[Document, Source]]],
             light: bool = False) -> Iterator[tuple[Document, Source]]:
@@ -262,14 +251,14 @@ def _pooled(config: Config, recurrence: Any,
                 pending.clear()
                 done = []
                 for doc in docs:
-                    _stop_pool(pool)
+                    stop_pool(pool)
                     pool = _new_pool(config, recurrence, light)
                     try:
                         done.extend(pool.submit(_work, [doc]).result())
                     except BrokenProcessPool:
                         doc.error = "a worker process died while cleaning this document (out of memory?)"
                         done.append(doc)
-                _stop_pool(pool)
+                stop_pool(pool)
                 pool = _new_pool(config, recurrence, light)
                 for r_docs, r_srcs in rest:
                     r_chars = sum(len(d.text) for d in r_docs)
@@ -277,7 +266,7 @@ def _pooled(config: Config, recurrence: Any,
             in_flight -= chars
             yield from zip(done, srcs, strict=True)
     finally:
-        _stop_pool(pool)
+        stop_pool(pool)
 
 
 def run_clean(inputs: list[str], config: Config, options: RunOptions) -> RunSummary:

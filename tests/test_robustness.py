@@ -351,3 +351,48 @@ def test_a_finished_clean_run_leaves_no_pool_behind(tmp_path: Path) -> None:
     summary = run_clean([str(tmp_path / "in")], Config(jobs=2), options)
     assert not summary.failed and (tmp_path / "out" / "2.txt").exists()
     assert _pool_threads() == before
+
+
+def test_a_pool_stopped_early_is_joined_thread_and_all() -> None:
+    # The caller stops reading after the first chunk: the pool is stopped, not waited for, and its
+    # manager thread must not outlive it (left running, it can print a traceback at exit).
+    from cleanprep.parallel import ordered_map
+
+    before = _pool_threads()
+    results = ordered_map(sorted, iter([[3, 1], [2, 0], [5, 4], [7, 6], [9, 8]]), jobs=2)
+    assert next(results) == [1, 3]
+    results.close()
+    assert _pool_threads() == before
+
+
+def _die_on_poison(self, window):  # noqa: ANN001 - stands in for Pipeline.process_window
+    # Runs in a worker (the patch is made before the fork): the worker dies the way an out-of-memory
+    # kill ends it, without a word.
+    if any("POISON" in doc.text for doc in window):
+        os._exit(9)
+    return _real_process_window(self, window)
+
+
+_real_process_window = None
+
+
+def test_a_worker_that_dies_fails_its_document_only_and_leaves_no_pool_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    global _real_process_window
+    from cleanprep.pipeline import Pipeline
+
+    _real_process_window = Pipeline.process_window
+    monkeypatch.setattr(Pipeline, "process_window", _die_on_poison)
+    (tmp_path / "in").mkdir()
+    for n in range(4):
+        (tmp_path / "in" / f"{n}.txt").write_text(SENTENCES["de"] + "\n", encoding="utf-8")
+    (tmp_path / "in" / "2.txt").write_text("POISON\n" + SENTENCES["de"] + "\n", encoding="utf-8")
+    options = RunOptions(outdir=tmp_path / "out", progress=False)
+    before = _pool_threads()
+    summary = run_clean([str(tmp_path / "in")], Config(jobs=2), options)
+    assert [e["input"].endswith("2.txt") for e in summary.errors] == [True]
+    assert "worker process died" in summary.errors[0]["error"]
+    for n in (0, 1, 3):
+        assert (tmp_path / "out" / f"{n}.txt").read_text(encoding="utf-8").startswith("Die Bürger")
+    assert not (tmp_path / "out" / "2.txt").exists()
+    assert _pool_threads() == before

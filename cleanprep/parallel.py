@@ -54,6 +54,15 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
     Nothing is waited for but the processes' exit. The pool's manager thread is joined too: left
     running, it can still be closing its pipe when the interpreter exits, and Python 3.11 then prints
     a traceback after the run has ended. (Once a pool is shut down, all of this does nothing.)
+
+    >>> pool = ProcessPoolExecutor(1)
+    >>> pool.submit(abs, -3).result()
+    3
+    >>> stop_pool(pool)
+    >>> pool.submit(abs, -3)
+    Traceback (most recent call last):
+    ...
+    RuntimeError: cannot schedule new futures after shutdown
     """
     # The executor has no public way to stop a running task or reach its thread; both are private
     # attributes, read with a default in case a later Python renames them. The thread is taken

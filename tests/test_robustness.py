@@ -365,24 +365,20 @@ def test_a_pool_stopped_early_is_joined_thread_and_all() -> None:
     assert _pool_threads() == before
 
 
-def _die_on_poison(self, window):  # noqa: ANN001 - stands in for Pipeline.process_window
-    # Runs in a worker (the patch is made before the fork): the worker dies the way an out-of-memory
-    # kill ends it, without a word.
-    if any("POISON" in doc.text for doc in window):
-        os._exit(9)
-    return _real_process_window(self, window)
-
-
-_real_process_window = None
-
-
 def test_a_worker_that_dies_fails_its_document_only_and_leaves_no_pool_behind(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    global _real_process_window
     from cleanprep.pipeline import Pipeline
 
-    _real_process_window = Pipeline.process_window
-    monkeypatch.setattr(Pipeline, "process_window", _die_on_poison)
+    real = Pipeline.process_window
+
+    def die_on_poison(self: Pipeline, window: list) -> list:
+        # Runs in a worker (the class is patched before the fork, so nothing is pickled): the worker
+        # dies the way an out-of-memory kill ends it, without a word.
+        if any("POISON" in doc.text for doc in window):
+            os._exit(9)
+        return real(self, window)
+
+    monkeypatch.setattr(Pipeline, "process_window", die_on_poison)
     (tmp_path / "in").mkdir()
     for n in range(4):
         (tmp_path / "in" / f"{n}.txt").write_text(SENTENCES["de"] + "\n", encoding="utf-8")

@@ -28,9 +28,7 @@ def ordered_map(fn: Callable[[T], R], chunks: Iterable[T], jobs: int,
             initializer()
         yield from map(fn, chunks)
         return
-    # Fork shares what the parent already loaded (the language model) with the workers.
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=initializer)
+    pool = new_pool(jobs, initializer)
     pending: deque[Future] = deque()
     try:
         for chunk in chunks:
@@ -48,12 +46,26 @@ def ordered_map(fn: Callable[[T], R], chunks: Iterable[T], jobs: int,
         stop_pool(pool)
 
 
+def new_pool(jobs: int, initializer: Callable[..., None] | None = None,
+             initargs: tuple = ()) -> ProcessPoolExecutor:
+    """A pool of `jobs` worker processes, forked where the platform can fork (spawned elsewhere).
+
+    >>> pool = new_pool(2)
+    >>> pool.submit(pow, 2, 5).result()
+    32
+    >>> stop_pool(pool)
+    """
+    # Fork shares what the parent already loaded (the language model) with the workers, copy-on-write.
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=initializer, initargs=initargs)
+
+
 def stop_pool(pool: ProcessPoolExecutor) -> None:
     """Stop a pool now: queued chunks are cancelled, running workers terminated, its thread joined.
 
-    Nothing is waited for but the processes' exit. The pool's manager thread is joined too: left
-    running, it can still be closing its pipe when the interpreter exits, and Python 3.11 then prints
-    a traceback after the run has ended. (Once a pool is shut down, all of this does nothing.)
+    Nothing in flight is waited for, only the processes' exit and the pool's manager thread. Left
+    running, that thread can still be closing its pipe when the interpreter exits, and Python 3.11
+    then prints a traceback after the run has ended. (Once a pool is shut down, this does nothing.)
 
     >>> pool = ProcessPoolExecutor(1)
     >>> pool.submit(abs, -3).result()

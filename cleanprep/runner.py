@@ -10,7 +10,6 @@ dies (killed, out of memory, a crash in native code) fails only its own window's
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import signal
 import sys
 import threading
@@ -26,7 +25,7 @@ from typing import Any, TextIO
 from .config import Config
 from .document import Document
 from .gc_pace import collect_less_often, fewer_collections
-from .parallel import ordered_map, stop_pool
+from .parallel import new_pool, ordered_map, stop_pool
 from .pipeline import WINDOW, Pipeline
 from .progress import Progress
 from .read import Source, find_sources, read_source
@@ -206,10 +205,7 @@ def _process(pipeline: Pipeline, config: Config, recurrence: Any,
 
 
 def _new_pool(config: Config, recurrence: Any, light: bool = False) -> ProcessPoolExecutor:
-    # Fork shares the already loaded language model with the workers, copy-on-write.
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    return ProcessPoolExecutor(config.jobs, mp_context=ctx, initializer=_init_worker,
-                               initargs=(config, recurrence, light))
+    return new_pool(config.jobs, _init_worker, (config, recurrence, light))
 
 
 def _pooled(config: Config, recurrence: Any,

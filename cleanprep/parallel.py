@@ -76,12 +76,12 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
     ...
     RuntimeError: cannot schedule new futures after shutdown
     """
-    # The executor has no public way to stop a running task or reach its thread; both are private
-    # attributes, read with a default in case a later Python renames them. The thread is taken
-    # before the shutdown, which forgets it.
+    # The executor has no public way to stop a running task or reach its thread and processes; they
+    # are private attributes, read with a default in case a later Python renames them. They are taken
+    # before the shutdown, which forgets both (read after it, the processes were never terminated).
     manager = getattr(pool, "_executor_manager_thread", None)
-    pool.shutdown(wait=False, cancel_futures=True)
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
     for proc in processes:
         if proc.is_alive():
             proc.terminate()

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -392,3 +393,23 @@ def test_a_worker_that_dies_fails_its_document_only_and_leaves_no_pool_behind(
         assert (tmp_path / "out" / f"{n}.txt").read_text(encoding="utf-8").startswith("Die Bürger")
     assert not (tmp_path / "out" / "2.txt").exists()
     assert _pool_threads() == before
+
+
+def _slow_on_second(chunk: list[int]) -> list[int]:
+    if chunk[0] == 2:
+        time.sleep(60)  # a window that takes long: a stop must not wait for it
+    return chunk
+
+
+def test_a_pool_stopped_early_terminates_a_busy_worker() -> None:
+    import multiprocessing as mp
+
+    from cleanprep.parallel import ordered_map
+
+    results = ordered_map(_slow_on_second, iter([[1], [2], [3], [4]]), jobs=2)
+    assert next(results) == [1]
+    started = time.monotonic()
+    results.close()
+    # The worker still sleeping on [2] is terminated, not waited for.
+    assert time.monotonic() - started < 4
+    assert mp.active_children() == []
